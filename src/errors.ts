@@ -1,0 +1,16 @@
+/** What kind of failure an error is, for callers that react differently to each. */
+export type ErrorCode = 'CORPUS_NOT_FOUND' | 'CORPUS_EMPTY' | 'CONFIG_INVALID' | 'USAGE';
+
+/**
+ * The project's errors: a code to branch on, a message that names what is wrong
+ * (the folder, the variable, the flag) and the underlying cause when there is one.
+ */
+export class AppError extends Error {
+  readonly code: ErrorCode;
+
+  constructor(code: ErrorCode, message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'AppError';
+    this.code = code;
+  }
+}

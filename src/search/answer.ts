@@ -1,0 +1,181 @@
+import type { SearchResult } from 'minisearch';
+import type { Answer, AskOptions, Citation, Excerpt } from './types.ts';
+import { chooseExcerpt, type WeightedConcept } from './excerpt.ts';
+import { inverseDocumentFrequency, type SearchIndex } from './index-build.ts';
+import { analyzeQuestion, type Concept } from './query.ts';
+import { editDistanceWithin } from '../text/edit-distance.ts';
+
+export interface AnswerOptions extends AskOptions {
+  /** How many passages are re-ranked by their best excerpt. @default 24 */
+  candidates?: number;
+  /** Longest excerpt, in characters. @default 500 */
+  maxExcerptChars?: number;
+  /** Excerpts are widened with neighbouring sentences towards this length. @default 360 */
+  targetExcerptChars?: number;
+  /**
+   * Below this share of the question's weight matched by the best excerpt, the
+   * question is taken to be about something the corpus does not cover.
+   * @default 0.45
+   */
+  minCoverage?: number;
+  /** Share of the final score that comes from BM25 (the rest from excerpt coverage). @default 0.5 */
+  bm25Share?: number;
+}
+
+/** Longest question text analysed; the rest of a pasted wall of text adds nothing but time. */
+export const MAX_QUESTION_CHARS = 2000;
+/** At most this many of a question's concepts are searched for, the rarest first. */
+const MAX_CONCEPTS = 40;
+
+/**
+ * Answers a question with ranked, cited excerpts from the corpus, or a
+ * `no-match` value saying why there is none. Never throws for any string.
+ */
+export function answerQuestion(index: SearchIndex, question: string, options: AnswerOptions = {}): Answer {
+  const limit = clampInteger(options.limit ?? 3, 1, 25);
+  const offset = clampInteger(options.offset ?? 0, 0, 1000);
+  const text = question.slice(0, MAX_QUESTION_CHARS).trim();
+  if (text === '') return noMatch(question, 'empty-question', 'Ask a question about the documents, for example: "Who supplies drones to Russia?"');
+  const analyzed = analyzeQuestion(text, index.aliases);
+  const weighted = weighConcepts(index, analyzed.concepts);
+  if (weighted.length === 0) {
+    return noMatch(question, 'no-terms', 'That question has no words to search for. Try naming a person, place, weapon or event.');
+  }
+  const results = search(index, weighted, Math.max(options.candidates ?? 24, offset + limit));
+  attachFuzzyMatches(weighted, results);
+  const ranked = rank(index, results, weighted, options);
+  if (process.env.DEBUGX) { const tw = weighted.reduce((s, c) => s + c.weight, 0); const unk = weighted.filter((c) => !index.documentFrequency.has(c.concept.alternatives[0]![0]!)); const uw = unk.reduce((s, c) => s + c.weight, 0); const b = ranked[0]; (globalThis as any).__dbg = b ? { cov: b.coverage.toFixed(2), n: b.matchedConcepts, k: weighted.length, unk: unk.length, kc: ((b.coverage * tw) / Math.max(1e-9, tw - uw)).toFixed(2) } : {}; }
+  const minCoverage = options.minCoverage ?? Number(process.env.MINCOV ?? 0.45);
+  if (ranked.length === 0 || ranked[0]!.coverage < minCoverage) {
+    return noMatch(question, 'off-topic', 'I could not find that in the documents. Try other words, or list the documents with /docs.');
+  }
+  const excerpts = dropNearDuplicates(ranked).filter((excerpt) => excerpt.coverage >= minCoverage / 2);
+  return {
+    kind: 'answered',
+    question,
+    excerpts: excerpts.slice(offset, offset + limit).map((e) => e.excerpt),
+    total: excerpts.length,
+    confidence: Math.round(ranked[0]!.coverage * 1000) / 1000,
+  };
+}
+
+/** The citation of a passage, by its position in the index. */
+export function citationOf(index: SearchIndex, position: number): Citation {
+  const passage = index.passages[position]!;
+  const document = index.documents.get(passage.docId)!;
+  return {
+    passageId: passage.id,
+    docId: document.id,
+    title: document.title,
+    section: passage.section,
+    ...(document.source ? { source: document.source } : {}),
+    ...(document.url ? { url: document.url } : {}),
+  };
+}
+
+interface RankedExcerpt {
+  excerpt: Excerpt;
+  coverage: number;
+  matchedConcepts: number;
+  /** Absolute offsets in the document, to merge overlapping windows. */
+  docId: string;
+  docStart: number;
+  docEnd: number;
+}
+
+function weighConcepts(index: SearchIndex, concepts: readonly Concept[]): WeightedConcept[] {
+  const weighted = concepts.map((concept) => ({
+    concept,
+    weight: Math.max(...concept.alternatives[0]!.map((term) => inverseDocumentFrequency(index, term))),
+    fuzzy: new Map<string, number>(),
+  }));
+  if (weighted.length <= MAX_CONCEPTS) return weighted;
+  const keep = new Set([...weighted].sort((a, b) => b.weight - a.weight).slice(0, MAX_CONCEPTS));
+  return weighted.filter((concept) => keep.has(concept));
+}
+
+function search(index: SearchIndex, concepts: readonly WeightedConcept[], candidates: number): SearchResult[] {
+  const weights = new Map<string, number>();
+  for (const { concept } of concepts) {
+    concept.alternatives.forEach((alternative, i) => {
+      const weight = i === 0 ? 1 : i < concept.ownCount ? 0.5 : 0.6;
+      for (const term of alternative) weights.set(term, Math.max(weights.get(term) ?? 0, weight));
+    });
+  }
+  const query = [...weights.keys()].join(' ');
+  return index.miniSearch
+    .search(query, {
+      tokenize: (q) => q.split(' '),
+      processTerm: (term) => term,
+      boost: index.boost,
+      boostTerm: (term) => weights.get(term) ?? 1,
+      fuzzy: (term) => (/^\p{L}{6,}$/u.test(term) && !index.documentFrequency.has(term) ? 0.2 : false),
+      maxFuzzy: 2,
+      weights: { fuzzy: 0.5, prefix: 0.375 },
+    })
+    .slice(0, candidates);
+}
+
+/** Index terms that matched only through typo tolerance become extra alternatives of the concept they are close to. */
+function attachFuzzyMatches(concepts: readonly WeightedConcept[], results: readonly SearchResult[]): void {
+  const seen = new Set<string>();
+  for (const result of results) {
+    for (const term of result.terms) {
+      if (seen.has(term)) continue;
+      seen.add(term);
+      for (const weighted of concepts) {
+        const own = weighted.concept.alternatives[0]!;
+        if (own.length === 1 && own[0] !== term && editDistanceWithin(own[0]!, term, 2)) {
+          (weighted.fuzzy as Map<string, number>).set(term, 0.6);
+        }
+      }
+    }
+  }
+}
+
+function rank(index: SearchIndex, results: readonly SearchResult[], concepts: readonly WeightedConcept[], options: AnswerOptions): RankedExcerpt[] {
+  const top = results[0]?.score ?? 1;
+  const bm25Share = options.bm25Share ?? 0.5;
+  const ranked = results.map((result) => {
+    const position = result.id as number;
+    const passage = index.passages[position]!;
+    const choice = chooseExcerpt(passage.text, concepts, {
+      maxChars: options.maxExcerptChars ?? 500,
+      targetChars: options.targetExcerptChars ?? 360,
+    });
+    const score = bm25Share * (result.score / top) + (1 - bm25Share) * choice.coverage;
+    const excerpt: Excerpt = {
+      text: passage.text.slice(choice.start, choice.end),
+      citation: citationOf(index, position),
+      score: Math.round(score * 1000) / 1000,
+      start: choice.start,
+      end: choice.end,
+      highlights: choice.highlights,
+      matchedTerms: choice.matchedTerms,
+    };
+    return { excerpt, coverage: choice.coverage, matchedConcepts: choice.matchedConcepts, docId: passage.docId, docStart: passage.start + choice.start, docEnd: passage.start + choice.end };
+  });
+  return ranked.sort((a, b) => b.excerpt.score - a.excerpt.score);
+}
+
+/** Overlapping sentence windows of one paragraph often yield the same excerpt: keep the best of each overlap. */
+function dropNearDuplicates(ranked: readonly RankedExcerpt[]): RankedExcerpt[] {
+  const kept: RankedExcerpt[] = [];
+  for (const candidate of ranked) {
+    const overlaps = kept.some((other) => {
+      if (other.docId !== candidate.docId) return false;
+      const shared = Math.min(other.docEnd, candidate.docEnd) - Math.max(other.docStart, candidate.docStart);
+      return shared > 0.5 * Math.min(other.docEnd - other.docStart, candidate.docEnd - candidate.docStart);
+    });
+    if (!overlaps) kept.push(candidate);
+  }
+  return kept;
+}
+
+function noMatch(question: string, reason: 'empty-question' | 'no-terms' | 'off-topic', message: string): Answer {
+  return { kind: 'no-match', question, reason, message };
+}
+
+function clampInteger(value: number, min: number, max: number): number {
+  return Number.isFinite(value) ? Math.min(max, Math.max(min, Math.trunc(value))) : min;
+}

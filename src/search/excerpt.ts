@@ -1,0 +1,146 @@
+import type { Span } from '../corpus/types.ts';
+import { splitSentences } from '../text/sentences.ts';
+import { termsOf, tokenize } from './analyzer.ts';
+import type { Concept } from './query.ts';
+
+/** A concept ready for matching: its weight and the credit each term earns. */
+export interface WeightedConcept {
+  concept: Concept;
+  weight: number;
+  /** Extra single-term alternatives found by typo tolerance, with their credit. */
+  fuzzy: ReadonlyMap<string, number>;
+}
+
+/** The best few sentences of a passage for a question. */
+export interface ExcerptChoice {
+  /** Offsets within the passage text. */
+  start: number;
+  end: number;
+  /** Share of the question's weight that the chosen sentences match (0..1). */
+  coverage: number;
+  /** How many concepts the chosen sentences match. */
+  matchedConcepts: number;
+  highlights: Span[];
+  matchedTerms: string[];
+}
+
+export interface ExcerptOptions {
+  /** Longest excerpt, in characters. @default 500 */
+  maxChars?: number;
+  /** Excerpts are widened with neighbouring sentences up to this length. @default 360 */
+  targetChars?: number;
+}
+
+/** Credit for matching a concept only through part of a compound (`136` for `Shahed-136`). */
+const PART_CREDIT = 0.5;
+/** Credit for matching a concept through an alias. */
+const ALIAS_CREDIT = 0.9;
+
+/**
+ * Chooses the run of one to three consecutive sentences that matches the most
+ * question weight, then widens it with neighbouring sentences (the one that
+ * matches more first) towards `targetChars`, never past `maxChars`. A sentence
+ * longer than `maxChars` is cut at word boundaries around its matches.
+ */
+export function chooseExcerpt(text: string, concepts: readonly WeightedConcept[], options: ExcerptOptions = {}): ExcerptChoice {
+  const maxChars = options.maxChars ?? 500;
+  const targetChars = Math.min(options.targetChars ?? 360, maxChars);
+  const sentences = analyzeSentences(text, maxChars);
+  const totalWeight = concepts.reduce((sum, c) => sum + c.weight, 0) || 1;
+  let best = { first: 0, last: 0, score: -1 };
+  for (let first = 0; first < sentences.length; first++) {
+    for (let last = first; last < Math.min(sentences.length, first + 3); last++) {
+      if (sentences[last]!.end - sentences[first]!.start > maxChars) break;
+      const score = scoreTerms(unionTerms(sentences, first, last), concepts).score - (last - first) * 0.01;
+      if (score > best.score) best = { first, last, score };
+    }
+  }
+  let { first, last } = best;
+  const width = (): number => sentences[last]!.end - sentences[first]!.start;
+  while (width() < targetChars) {
+    const before = first > 0 ? sentences[first - 1]! : undefined;
+    const after = last + 1 < sentences.length ? sentences[last + 1]! : undefined;
+    const canBefore = before !== undefined && sentences[last]!.end - before.start <= maxChars;
+    const canAfter = after !== undefined && after.end - sentences[first]!.start <= maxChars;
+    if (!canBefore && !canAfter) break;
+    const gainBefore = canBefore ? scoreTerms(before.terms, concepts).score : -1;
+    const gainAfter = canAfter ? scoreTerms(after.terms, concepts).score : -1;
+    if (canAfter && gainAfter >= gainBefore) last++;
+    else first--;
+  }
+  const start = sentences[first]!.start;
+  const end = sentences[last]!.end;
+  const matched = scoreTerms(unionTerms(sentences, first, last), concepts);
+  const wanted = wantedTerms(concepts);
+  const highlights: Span[] = [];
+  const matchedTerms = new Set<string>();
+  for (const token of tokenize(text.slice(start, end))) {
+    if (termsOf(token.raw).some((term) => wanted.has(term))) {
+      highlights.push({ start: token.start, end: token.end });
+      matchedTerms.add(token.raw.toLowerCase());
+    }
+  }
+  return { start, end, coverage: matched.score / totalWeight, matchedConcepts: matched.count, highlights, matchedTerms: [...matchedTerms] };
+}
+
+/** How much of the question a set of terms matches: the weighted sum and the number of concepts. */
+export function scoreTerms(terms: ReadonlySet<string>, concepts: readonly WeightedConcept[]): { score: number; count: number } {
+  let score = 0;
+  let count = 0;
+  for (const { concept, weight, fuzzy } of concepts) {
+    let credit = 0;
+    concept.alternatives.forEach((alternative, i) => {
+      if (!alternative.every((term) => terms.has(term))) return;
+      const own = i < concept.ownCount;
+      credit = Math.max(credit, own ? (i === 0 ? 1 : PART_CREDIT) : ALIAS_CREDIT);
+    });
+    for (const [term, fuzzyCredit] of fuzzy) if (terms.has(term)) credit = Math.max(credit, fuzzyCredit);
+    if (credit > 0) count++;
+    score += weight * credit;
+  }
+  return { score, count };
+}
+
+interface AnalyzedSentence extends Span {
+  terms: Set<string>;
+}
+
+function analyzeSentences(text: string, maxChars: number): AnalyzedSentence[] {
+  const spans = splitSentences(text).flatMap((span) => (span.end - span.start > maxChars ? chunkLongSentence(text, span, maxChars) : [span]));
+  if (spans.length === 0) return [{ start: 0, end: Math.min(text.length, maxChars), terms: new Set() }];
+  return spans.map((span) => ({
+    ...span,
+    terms: new Set(tokenize(text.slice(span.start, span.end)).flatMap((token) => termsOf(token.raw))),
+  }));
+}
+
+/** Cuts an over-long sentence into pieces of at most `maxChars`, ending at spaces. */
+function chunkLongSentence(text: string, span: Span, maxChars: number): Span[] {
+  const pieces: Span[] = [];
+  let start = span.start;
+  while (span.end - start > maxChars) {
+    const space = text.lastIndexOf(' ', start + maxChars);
+    const end = space > start + maxChars / 2 ? space : start + maxChars;
+    pieces.push({ start, end });
+    start = end;
+    while (start < span.end && text[start] === ' ') start++;
+  }
+  if (start < span.end) pieces.push({ start, end: span.end });
+  return pieces;
+}
+
+function unionTerms(sentences: readonly AnalyzedSentence[], first: number, last: number): Set<string> {
+  if (first === last) return sentences[first]!.terms;
+  const union = new Set<string>();
+  for (let i = first; i <= last; i++) for (const term of sentences[i]!.terms) union.add(term);
+  return union;
+}
+
+function wantedTerms(concepts: readonly WeightedConcept[]): Set<string> {
+  const wanted = new Set<string>();
+  for (const { concept, fuzzy } of concepts) {
+    for (const alternative of concept.alternatives) for (const term of alternative) wanted.add(term);
+    for (const term of fuzzy.keys()) wanted.add(term);
+  }
+  return wanted;
+}

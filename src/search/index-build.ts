@@ -1,0 +1,102 @@
+import MiniSearch, { type Options } from 'minisearch';
+import type { Corpus, Document, Passage } from '../corpus/types.ts';
+import { splitIntoPassages, type SplitOptions } from '../corpus/split.ts';
+import { termsOf, tokenize } from './analyzer.ts';
+import { compileAliases, type AliasTable } from './query.ts';
+
+export interface IndexOptions {
+  /** How documents are cut into passages. */
+  split?: SplitOptions;
+  /**
+   * Field boosts for BM25 scoring. Measured on the development questions and
+   * SQuAD (`npm run bench:quality`): the section heading helps a little, the
+   * title (shared by every passage of a document) only slightly.
+   * @default { title: 0.3, section: 0.6, text: 1 }
+   */
+  boost?: { title?: number; section?: number; text?: number };
+}
+
+/** Everything a question is answered from, built once per corpus. */
+export interface SearchIndex {
+  miniSearch: MiniSearch<IndexedPassage>;
+  documents: ReadonlyMap<string, Document>;
+  /** Passages in corpus order; the MiniSearch id of a passage is its position here. */
+  passages: readonly Passage[];
+  passageById: ReadonlyMap<string, number>;
+  /** In how many passages each term occurs. */
+  documentFrequency: ReadonlyMap<string, number>;
+  /** A word of the corpus as written (lowercased) for each index term, to show completions. */
+  surfaceForms: ReadonlyMap<string, string>;
+  aliases: AliasTable;
+  boost: Required<NonNullable<IndexOptions['boost']>>;
+}
+
+/** What MiniSearch indexes of a passage; the text itself is kept once, in `passages`. */
+export interface IndexedPassage {
+  id: number;
+  title: string;
+  section: string;
+  text: string;
+}
+
+export const defaultBoost = { title: 0.3, section: 0.6, text: 1 };
+
+/** The MiniSearch options shared by building and loading an index. */
+export function miniSearchOptions(): Options<IndexedPassage> {
+  return {
+    fields: ['title', 'section', 'text'],
+    storeFields: [],
+    tokenize: (text) => tokenize(text).map((token) => token.raw),
+    processTerm: (term) => termsOf(term),
+  };
+}
+
+/** Splits every document into passages and indexes them. */
+export function buildSearchIndex(corpus: Corpus, options: IndexOptions = {}): SearchIndex {
+  const documents = new Map(corpus.documents.map((document) => [document.id, document]));
+  const passages = corpus.documents.flatMap((document) => splitIntoPassages(document, options.split));
+  const miniSearch = new MiniSearch<IndexedPassage>(miniSearchOptions());
+  miniSearch.addAll(
+    passages.map((passage, id) => ({ id, title: documents.get(passage.docId)!.title, section: passage.section, text: passage.text })),
+  );
+  return assembleIndex(miniSearch, documents, passages, compileAliases(corpus.aliases), options);
+}
+
+/** Puts the lookup tables around an index built now or loaded from a cache. */
+export function assembleIndex(
+  miniSearch: MiniSearch<IndexedPassage>,
+  documents: ReadonlyMap<string, Document>,
+  passages: readonly Passage[],
+  aliases: AliasTable,
+  options: IndexOptions = {},
+): SearchIndex {
+  const documentFrequency = new Map<string, number>();
+  const surfaceForms = new Map<string, string>();
+  for (const passage of passages) {
+    const terms = new Set<string>();
+    for (const token of tokenize(passage.text)) {
+      for (const term of termsOf(token.raw)) {
+        terms.add(term);
+        if (!surfaceForms.has(term)) surfaceForms.set(term, token.raw.toLowerCase());
+      }
+    }
+    for (const term of terms) documentFrequency.set(term, (documentFrequency.get(term) ?? 0) + 1);
+  }
+  return {
+    miniSearch,
+    documents,
+    passages,
+    passageById: new Map(passages.map((passage, i) => [passage.id, i])),
+    documentFrequency,
+    surfaceForms,
+    aliases,
+    boost: { ...defaultBoost, ...options.boost },
+  };
+}
+
+/** Inverse document frequency of a term, as BM25 computes it; unseen terms count as the rarest. */
+export function inverseDocumentFrequency(index: SearchIndex, term: string): number {
+  const total = index.passages.length;
+  const df = Math.max(index.documentFrequency.get(term) ?? 0, 1);
+  return Math.log(1 + (total - df + 0.5) / (df + 0.5));
+}

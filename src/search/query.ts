@@ -1,0 +1,112 @@
+import { termsOf, tokenize } from './analyzer.ts';
+
+/**
+ * One thing the question asks about: a word, a compound or a phrase of the
+ * alias file, with every way the corpus may write it. An alternative is a list
+ * of terms that must all appear (`north korea`), or a single term (`dprk`).
+ */
+export interface Concept {
+  /** The question's own words for it, as written. */
+  label: string;
+  /** The question's own terms first, then the alias alternatives. */
+  alternatives: string[][];
+  /** How many of the alternatives are the question's own wording (the rest are aliases). */
+  ownCount: number;
+}
+
+/** A question analysed for search. */
+export interface AnalyzedQuestion {
+  concepts: Concept[];
+  /** Every term to look up, with the weight it is searched with. */
+  termWeights: Map<string, number>;
+}
+
+/** Alias groups compiled to term sequences. */
+export type AliasTable = ReadonlyArray<ReadonlyArray<readonly string[]>>;
+
+/** Weight of an alias term relative to the question's own words. */
+const ALIAS_WEIGHT = 0.6;
+/** Weight of the parts of a compound relative to the compound itself. */
+const PART_WEIGHT = 0.5;
+
+/** Compiles alias groups (`[["North Korea", "DPRK"], ...]`) to the terms each phrase analyses to. */
+export function compileAliases(groups: readonly (readonly string[])[]): AliasTable {
+  return groups
+    .map((group) => group.map((phrase) => phraseTerms(phrase)).filter((terms) => terms.length > 0))
+    .filter((group) => group.length >= 2);
+}
+
+/**
+ * Splits a question into concepts and the weighted terms to search for. Alias
+ * phrases are matched longest first over the question's terms, so "North
+ * Korea" is one concept that also stands for "DPRK" and "Pyongyang".
+ */
+export function analyzeQuestion(question: string, aliases: AliasTable): AnalyzedQuestion {
+  const words = tokenize(question)
+    .map((token) => ({ raw: token.raw, terms: termsOf(token.raw) }))
+    .filter((word) => word.terms.length > 0);
+  const concepts: Concept[] = [];
+  for (let i = 0; i < words.length; ) {
+    const alias = longestAliasAt(words.map((word) => word.terms[0]!), i, aliases);
+    if (alias) {
+      const own = alias.phrase;
+      const others = alias.group.filter((terms) => terms.join(' ') !== own.join(' '));
+      const label = words
+        .slice(i, i + own.length)
+        .map((word) => word.raw)
+        .join(' ');
+      concepts.push({ label, alternatives: [[...own], ...others.map((terms) => [...terms])], ownCount: 1 });
+      i += own.length;
+      continue;
+    }
+    const word = words[i]!;
+    concepts.push({ label: word.raw, alternatives: word.terms.map((term) => [term]), ownCount: word.terms.length });
+    i++;
+  }
+  const deduplicated = dedupeConcepts(concepts);
+  return { concepts: deduplicated, termWeights: weighTerms(deduplicated) };
+}
+
+function weighTerms(concepts: readonly Concept[]): Map<string, number> {
+  const weights = new Map<string, number>();
+  const raise = (term: string, weight: number): void => {
+    weights.set(term, Math.max(weights.get(term) ?? 0, weight));
+  };
+  for (const concept of concepts) {
+    concept.alternatives.forEach((terms, i) => {
+      const own = i < concept.ownCount;
+      const base = own ? (i === 0 ? 1 : PART_WEIGHT) : ALIAS_WEIGHT;
+      for (const term of terms) raise(term, base);
+    });
+  }
+  return weights;
+}
+
+function dedupeConcepts(concepts: Concept[]): Concept[] {
+  const seen = new Set<string>();
+  return concepts.filter((concept) => {
+    const key = concept.alternatives[0]!.join(' ');
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+function longestAliasAt(
+  terms: readonly string[],
+  at: number,
+  aliases: AliasTable,
+): { phrase: readonly string[]; group: ReadonlyArray<readonly string[]> } | undefined {
+  let best: { phrase: readonly string[]; group: ReadonlyArray<readonly string[]> } | undefined;
+  for (const group of aliases) {
+    for (const phrase of group) {
+      if (best && phrase.length <= best.phrase.length) continue;
+      if (phrase.every((term, k) => terms[at + k] === term)) best = { phrase, group };
+    }
+  }
+  return best;
+}
+
+function phraseTerms(phrase: string): string[] {
+  return tokenize(phrase).flatMap((token) => termsOf(token.raw).slice(0, 1));
+}
