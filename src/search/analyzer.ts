@@ -40,11 +40,13 @@ export function termsOf(raw: string): string[] {
     if (isStopWord(lower)) return acronym ? [lower.toUpperCase()] : [];
     return [stem(lower)];
   }
-  const whole = lower.replace(/(?<=\p{N}),(?=\p{N})/gu, '');
-  const terms = new Set<string>([whole.replace(/['\u2019]/g, '')]);
+  const whole = lower.replace(/(?<=\p{N}),(?=\p{N})/gu, '').replace(/['\u2019]/g, '');
+  // "Shahed-136s", "1990s": the plural of a compound is also the compound.
+  const terms = new Set<string>([whole, whole.replace(/(?<=\p{N})s$/u, '')]);
   if (/^\p{N}+(?:,\p{N}{3})+$/u.test(lower)) return [...terms];
   for (const part of parts) {
     const bare = part.replace(/%$/, '');
+    if (bare === 's' && part === parts.at(-1)) continue;
     if (bare && !isStopWord(bare)) terms.add(/^\p{L}+$/u.test(bare) ? stem(bare) : bare);
   }
   return [...terms];

@@ -1,6 +1,8 @@
 import type { SearchResult } from 'minisearch';
 import type { Answer, AskOptions, Citation, Excerpt } from './types.ts';
-import { chooseExcerpt, type WeightedConcept } from './excerpt.ts';
+import { chooseExcerpt, type ExcerptOptions, type WeightedConcept } from './excerpt.ts';
+import { expectedAnswerType } from './answer-type.ts';
+import { tokenize } from './analyzer.ts';
 import { inverseDocumentFrequency, type SearchIndex } from './index-build.ts';
 import { analyzeQuestion, type Concept } from './query.ts';
 import { editDistanceWithin } from '../text/edit-distance.ts';
@@ -13,9 +15,10 @@ export interface AnswerOptions extends AskOptions {
   /** Excerpts are widened with neighbouring sentences towards this length. @default 360 */
   targetExcerptChars?: number;
   /**
-   * Below this share of the question's weight matched by the best excerpt, the
-   * question is taken to be about something the corpus does not cover.
-   * @default 0.45
+   * The best excerpt must match at least this share of the weight of the
+   * question's words, and more weight than the question's words that the
+   * corpus never uses: off-topic questions are mostly such words.
+   * @default 0.25
    */
   minCoverage?: number;
   /** Share of the final score that comes from BM25 (the rest from excerpt coverage). @default 0.5 */
@@ -24,6 +27,8 @@ export interface AnswerOptions extends AskOptions {
 
 /** Longest question text analysed; the rest of a pasted wall of text adds nothing but time. */
 export const MAX_QUESTION_CHARS = 2000;
+/** Added to the score of an excerpt that holds the kind of answer the question asks for (a number for "how many"). */
+const ANSWER_TYPE_BONUS = Number(process.env.ATB ?? 0.05);
 /** At most this many of a question's concepts are searched for, the rarest first. */
 const MAX_CONCEPTS = 40;
 
@@ -43,10 +48,13 @@ export function answerQuestion(index: SearchIndex, question: string, options: An
   }
   const results = search(index, weighted, Math.max(options.candidates ?? 24, offset + limit));
   attachFuzzyMatches(weighted, results);
-  const ranked = rank(index, results, weighted, options);
-  if (process.env.DEBUGX) { const tw = weighted.reduce((s, c) => s + c.weight, 0); const unk = weighted.filter((c) => !index.documentFrequency.has(c.concept.alternatives[0]![0]!)); const uw = unk.reduce((s, c) => s + c.weight, 0); const b = ranked[0]; (globalThis as any).__dbg = b ? { cov: b.coverage.toFixed(2), n: b.matchedConcepts, k: weighted.length, unk: unk.length, kc: ((b.coverage * tw) / Math.max(1e-9, tw - uw)).toFixed(2) } : {}; }
-  const minCoverage = options.minCoverage ?? Number(process.env.MINCOV ?? 0.45);
-  if (ranked.length === 0 || ranked[0]!.coverage < minCoverage) {
+  const ranked = rank(index, results, weighted, {
+    ...options,
+    answerType: expectedAnswerType(text),
+    questionWords: new Set(tokenize(text).map((token) => token.raw.toLowerCase())),
+  });
+  const minCoverage = options.minCoverage ?? 0.25;
+  if (!ranked.slice(0, 5).some((candidate) => isOnTopic(candidate, weighted, options))) {
     return noMatch(question, 'off-topic', 'I could not find that in the documents. Try other words, or list the documents with /docs.');
   }
   const excerpts = dropNearDuplicates(ranked).filter((excerpt) => excerpt.coverage >= minCoverage / 2);
@@ -55,7 +63,7 @@ export function answerQuestion(index: SearchIndex, question: string, options: An
     question,
     excerpts: excerpts.slice(offset, offset + limit).map((e) => e.excerpt),
     total: excerpts.length,
-    confidence: Math.round(ranked[0]!.coverage * 1000) / 1000,
+    confidence: Math.round(ranked[0]!.fullCoverage * 1000) / 1000,
   };
 }
 
@@ -75,7 +83,11 @@ export function citationOf(index: SearchIndex, position: number): Citation {
 
 interface RankedExcerpt {
   excerpt: Excerpt;
+  /** Share of the weight of the question's words that the corpus knows, matched by the excerpt. */
   coverage: number;
+  /** Share of the weight of all the question's words, known or not. */
+  fullCoverage: number;
+  matchedWeight: number;
   matchedConcepts: number;
   /** Absolute offsets in the document, to merge overlapping windows. */
   docId: string;
@@ -83,11 +95,23 @@ interface RankedExcerpt {
   docEnd: number;
 }
 
+/**
+ * Whether an excerpt answers the question at all: it matches enough of the
+ * question's weight, and more than the weight of the question's words that
+ * appear nowhere in the corpus.
+ */
+function isOnTopic(candidate: RankedExcerpt, concepts: readonly WeightedConcept[], options: AnswerOptions): boolean {
+  if (candidate.fullCoverage < (options.minCoverage ?? 0.25)) return false;
+  const unknownWeight = concepts.reduce((sum, c) => sum + (c.unknown && c.fuzzy.size === 0 ? c.weight : 0), 0);
+  return candidate.matchedWeight > unknownWeight;
+}
+
 function weighConcepts(index: SearchIndex, concepts: readonly Concept[]): WeightedConcept[] {
   const weighted = concepts.map((concept) => ({
     concept,
     weight: Math.max(...concept.alternatives[0]!.map((term) => inverseDocumentFrequency(index, term))),
     fuzzy: new Map<string, number>(),
+    unknown: !concept.alternatives.some((alternative) => alternative.every((term) => index.documentFrequency.has(term))),
   }));
   if (weighted.length <= MAX_CONCEPTS) return weighted;
   const keep = new Set([...weighted].sort((a, b) => b.weight - a.weight).slice(0, MAX_CONCEPTS));
@@ -126,24 +150,36 @@ function attachFuzzyMatches(concepts: readonly WeightedConcept[], results: reado
       for (const weighted of concepts) {
         const own = weighted.concept.alternatives[0]!;
         if (own.length === 1 && own[0] !== term && editDistanceWithin(own[0]!, term, 2)) {
-          (weighted.fuzzy as Map<string, number>).set(term, 0.6);
+          const variant = term.startsWith(own[0]!) || own[0]!.startsWith(term);
+          (weighted.fuzzy as Map<string, number>).set(term, variant ? 0.85 : 0.6);
         }
       }
     }
   }
 }
 
-function rank(index: SearchIndex, results: readonly SearchResult[], concepts: readonly WeightedConcept[], options: AnswerOptions): RankedExcerpt[] {
+function rank(
+  index: SearchIndex,
+  results: readonly SearchResult[],
+  concepts: readonly WeightedConcept[],
+  options: AnswerOptions & Pick<ExcerptOptions, 'answerType' | 'questionWords'>,
+): RankedExcerpt[] {
   const top = results[0]?.score ?? 1;
-  const bm25Share = options.bm25Share ?? 0.5;
+  const bm25Share = options.bm25Share ?? Number(process.env.BMS ?? 0.5);
+  const fullWeight = concepts.reduce((sum, c) => sum + c.weight, 0) || 1;
+  const knownWeight = concepts.reduce((sum, c) => sum + (c.unknown && c.fuzzy.size === 0 ? 0 : c.weight), 0) || 1;
   const ranked = results.map((result) => {
     const position = result.id as number;
     const passage = index.passages[position]!;
     const choice = chooseExcerpt(passage.text, concepts, {
       maxChars: options.maxExcerptChars ?? 500,
-      targetChars: options.targetExcerptChars ?? 360,
+      targetChars: options.targetExcerptChars ?? Number(process.env.TGT ?? 360),
+      ...(options.answerType ? { answerType: options.answerType, questionWords: options.questionWords } : {}),
     });
-    const score = bm25Share * (result.score / top) + (1 - bm25Share) * choice.coverage;
+    const sentenceShare = Number(process.env.SS ?? 0);
+    const coverage = Math.min(1, ((1 - sentenceShare) * choice.matchedWeight + sentenceShare * choice.bestSentenceWeight) / knownWeight);
+    const typeBonus = choice.hasAnswerType ? ANSWER_TYPE_BONUS : 0;
+    const score = bm25Share * (result.score / top) + (1 - bm25Share) * coverage + typeBonus;
     const excerpt: Excerpt = {
       text: passage.text.slice(choice.start, choice.end),
       citation: citationOf(index, position),
@@ -153,7 +189,7 @@ function rank(index: SearchIndex, results: readonly SearchResult[], concepts: re
       highlights: choice.highlights,
       matchedTerms: choice.matchedTerms,
     };
-    return { excerpt, coverage: choice.coverage, matchedConcepts: choice.matchedConcepts, docId: passage.docId, docStart: passage.start + choice.start, docEnd: passage.start + choice.end };
+    return { excerpt, coverage, fullCoverage: choice.matchedWeight / fullWeight, matchedWeight: choice.matchedWeight, matchedConcepts: choice.matchedConcepts, docId: passage.docId, docStart: passage.start + choice.start, docEnd: passage.start + choice.end };
   });
   return ranked.sort((a, b) => b.excerpt.score - a.excerpt.score);
 }

@@ -2,6 +2,7 @@ import type { Span } from '../corpus/types.ts';
 import { splitSentences } from '../text/sentences.ts';
 import { termsOf, tokenize } from './analyzer.ts';
 import type { Concept } from './query.ts';
+import { hasAnswerOfType, type AnswerType } from './answer-type.ts';
 
 /** A concept ready for matching: its weight and the credit each term earns. */
 export interface WeightedConcept {
@@ -9,6 +10,8 @@ export interface WeightedConcept {
   weight: number;
   /** Extra single-term alternatives found by typo tolerance, with their credit. */
   fuzzy: ReadonlyMap<string, number>;
+  /** True when no way of writing the concept occurs anywhere in the corpus. */
+  unknown: boolean;
 }
 
 /** The best few sentences of a passage for a question. */
@@ -16,15 +19,23 @@ export interface ExcerptChoice {
   /** Offsets within the passage text. */
   start: number;
   end: number;
-  /** Share of the question's weight that the chosen sentences match (0..1). */
-  coverage: number;
+  /** The question weight the chosen sentences match (sum of concept weights times credit). */
+  matchedWeight: number;
   /** How many concepts the chosen sentences match. */
   matchedConcepts: number;
+  /** Whether the chosen sentences hold something of the kind the question asks for. */
+  hasAnswerType: boolean;
+  /** The question weight the single best sentence matches: matches close together count most. */
+  bestSentenceWeight: number;
   highlights: Span[];
   matchedTerms: string[];
 }
 
 export interface ExcerptOptions {
+  /** The kind of answer the question asks for; sentences that hold one score higher. */
+  answerType?: AnswerType;
+  /** The question's own words, lowercased: they do not count as the answer. */
+  questionWords?: ReadonlySet<string>;
   /** Longest excerpt, in characters. @default 500 */
   maxChars?: number;
   /** Excerpts are widened with neighbouring sentences up to this length. @default 360 */
@@ -45,13 +56,15 @@ const ALIAS_CREDIT = 0.9;
 export function chooseExcerpt(text: string, concepts: readonly WeightedConcept[], options: ExcerptOptions = {}): ExcerptChoice {
   const maxChars = options.maxChars ?? 500;
   const targetChars = Math.min(options.targetChars ?? 360, maxChars);
-  const sentences = analyzeSentences(text, maxChars);
-  const totalWeight = concepts.reduce((sum, c) => sum + c.weight, 0) || 1;
+  const sentences = analyzeSentences(text, maxChars, options);
+  const typeBonus = options.answerType ? ANSWER_TYPE_BONUS * meanWeight(concepts) : 0;
+  const windowScore = (first: number, last: number): number =>
+    scoreTerms(unionTerms(sentences, first, last), concepts).score + (sentences.slice(first, last + 1).some((s) => s.hasAnswerType) ? typeBonus : 0);
   let best = { first: 0, last: 0, score: -1 };
   for (let first = 0; first < sentences.length; first++) {
     for (let last = first; last < Math.min(sentences.length, first + 3); last++) {
       if (sentences[last]!.end - sentences[first]!.start > maxChars) break;
-      const score = scoreTerms(unionTerms(sentences, first, last), concepts).score - (last - first) * 0.01;
+      const score = windowScore(first, last) - (last - first) * 0.01;
       if (score > best.score) best = { first, last, score };
     }
   }
@@ -63,8 +76,8 @@ export function chooseExcerpt(text: string, concepts: readonly WeightedConcept[]
     const canBefore = before !== undefined && sentences[last]!.end - before.start <= maxChars;
     const canAfter = after !== undefined && after.end - sentences[first]!.start <= maxChars;
     if (!canBefore && !canAfter) break;
-    const gainBefore = canBefore ? scoreTerms(before.terms, concepts).score : -1;
-    const gainAfter = canAfter ? scoreTerms(after.terms, concepts).score : -1;
+    const gainBefore = canBefore ? windowScore(first - 1, first - 1) : -1;
+    const gainAfter = canAfter ? windowScore(last + 1, last + 1) : -1;
     if (canAfter && gainAfter >= gainBefore) last++;
     else first--;
   }
@@ -80,7 +93,9 @@ export function chooseExcerpt(text: string, concepts: readonly WeightedConcept[]
       matchedTerms.add(token.raw.toLowerCase());
     }
   }
-  return { start, end, coverage: matched.score / totalWeight, matchedConcepts: matched.count, highlights, matchedTerms: [...matchedTerms] };
+  const hasAnswerType = sentences.slice(first, last + 1).some((s) => s.hasAnswerType);
+  const bestSentenceWeight = Math.max(...sentences.map((sentence) => scoreTerms(sentence.terms, concepts).score));
+  return { start, end, matchedWeight: matched.score, matchedConcepts: matched.count, hasAnswerType, bestSentenceWeight, highlights, matchedTerms: [...matchedTerms] };
 }
 
 /** How much of the question a set of terms matches: the weighted sum and the number of concepts. */
@@ -103,15 +118,27 @@ export function scoreTerms(terms: ReadonlySet<string>, concepts: readonly Weight
 
 interface AnalyzedSentence extends Span {
   terms: Set<string>;
+  hasAnswerType: boolean;
 }
 
-function analyzeSentences(text: string, maxChars: number): AnalyzedSentence[] {
+/** Share of the mean concept weight a sentence earns for holding the kind of answer asked for. */
+const ANSWER_TYPE_BONUS = 0.5;
+
+function analyzeSentences(text: string, maxChars: number, options: ExcerptOptions): AnalyzedSentence[] {
   const spans = splitSentences(text).flatMap((span) => (span.end - span.start > maxChars ? chunkLongSentence(text, span, maxChars) : [span]));
-  if (spans.length === 0) return [{ start: 0, end: Math.min(text.length, maxChars), terms: new Set() }];
-  return spans.map((span) => ({
-    ...span,
-    terms: new Set(tokenize(text.slice(span.start, span.end)).flatMap((token) => termsOf(token.raw))),
-  }));
+  if (spans.length === 0) return [{ start: 0, end: Math.min(text.length, maxChars), terms: new Set(), hasAnswerType: false }];
+  return spans.map((span) => {
+    const tokens = tokenize(text.slice(span.start, span.end));
+    return {
+      ...span,
+      terms: new Set(tokens.flatMap((token) => termsOf(token.raw))),
+      hasAnswerType: options.answerType !== undefined && hasAnswerOfType(options.answerType, tokens, options.questionWords ?? new Set()),
+    };
+  });
+}
+
+function meanWeight(concepts: readonly WeightedConcept[]): number {
+  return concepts.length === 0 ? 0 : concepts.reduce((sum, c) => sum + c.weight, 0) / concepts.length;
 }
 
 /** Cuts an over-long sentence into pieces of at most `maxChars`, ending at spaces. */

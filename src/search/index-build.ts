@@ -23,7 +23,7 @@ export interface SearchIndex {
   /** Passages in corpus order; the MiniSearch id of a passage is its position here. */
   passages: readonly Passage[];
   passageById: ReadonlyMap<string, number>;
-  /** In how many passages each term occurs. */
+  /** In how many passages each term occurs (in any indexed field). */
   documentFrequency: ReadonlyMap<string, number>;
   /** A word of the corpus as written (lowercased) for each index term, to show completions. */
   surfaceForms: ReadonlyMap<string, string>;
@@ -74,7 +74,8 @@ export function assembleIndex(
   const surfaceForms = new Map<string, string>();
   for (const passage of passages) {
     const terms = new Set<string>();
-    for (const token of tokenize(passage.text)) {
+    const fields = `${documents.get(passage.docId)?.title ?? ''}\n${passage.section}\n${passage.text}`;
+    for (const token of tokenize(fields)) {
       for (const term of termsOf(token.raw)) {
         terms.add(term);
         if (!surfaceForms.has(term)) surfaceForms.set(term, token.raw.toLowerCase());

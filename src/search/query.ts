@@ -43,7 +43,8 @@ export function compileAliases(groups: readonly (readonly string[])[]): AliasTab
  */
 export function analyzeQuestion(question: string, aliases: AliasTable): AnalyzedQuestion {
   const words = tokenize(question)
-    .map((token) => ({ raw: token.raw, terms: termsOf(token.raw) }))
+    .flatMap((token) => splitWordCompound(token.raw))
+    .map((raw) => ({ raw, terms: termsOf(raw) }))
     .filter((word) => word.terms.length > 0);
   const concepts: Concept[] = [];
   for (let i = 0; i < words.length; ) {
@@ -105,6 +106,15 @@ function longestAliasAt(
     }
   }
   return best;
+}
+
+/**
+ * A compound of plain words (`Beijing-Tehran-Moscow`, `energy-for-labor`) asks
+ * about each of its words, each with its own aliases; compounds with digits
+ * (`Shahed-136`, `KN-23`) stay one concept.
+ */
+function splitWordCompound(raw: string): string[] {
+  return /^\p{L}+(?:[-/]\p{L}+)+$/u.test(raw) ? raw.split(/[-/]/) : [raw];
 }
 
 function phraseTerms(phrase: string): string[] {

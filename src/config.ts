@@ -1,0 +1,123 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { parse as parseDotenv } from 'dotenv';
+import { AppError } from './errors.ts';
+
+/** Log levels pino knows, plus 'silent'. */
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+/** Everything the Discord adapter needs; present only when DISCORD_TOKEN is set. */
+export interface BotConfig {
+  /** The bot token. Never log it or put it in an error message. */
+  token: string;
+  /** Application (client) id; deploy-commands looks it up from the token when absent. */
+  clientId: string | undefined;
+  /** Guild to register commands in (instant); global registration when absent. */
+  guildId: string | undefined;
+  /** REST base URL without the version, e.g. https://discord.com/api. */
+  apiUrl: string;
+  /** Per-user limit on questions (/ask, Find sources, mentions). */
+  rateLimit: { questions: number; windowSeconds: number };
+}
+
+/** The application's settings, validated. */
+export interface AppConfig {
+  /** Undefined without DISCORD_TOKEN: the app runs in terminal mode. */
+  discord: BotConfig | undefined;
+  corpusDir: string;
+  logLevel: LogLevel;
+}
+
+/** Where loadConfig reads from. Every field is optional. */
+export interface LoadConfigOptions {
+  /** Variables that win over the .env file. @default process.env */
+  env?: Readonly<Record<string, string | undefined>>;
+  /** The .env file to read, or false for none. A missing file is not an error. @default '.env' */
+  envFile?: string | false;
+}
+
+export const defaultConfig = {
+  apiUrl: 'https://discord.com/api',
+  corpusDir: './corpus',
+  logLevel: 'info',
+  rateLimitQuestions: 5,
+  rateLimitWindowSeconds: 30,
+} as const;
+
+/** The variables read, for documentation and tests. */
+export const CONFIG_KEYS = [
+  'DISCORD_TOKEN',
+  'DISCORD_CLIENT_ID',
+  'DISCORD_GUILD_ID',
+  'DISCORD_API_URL',
+  'CORPUS_DIR',
+  'LOG_LEVEL',
+  'RATE_LIMIT_QUESTIONS',
+  'RATE_LIMIT_WINDOW_SECONDS',
+] as const;
+
+/**
+ * Reads the .env file (through dotenv) and the environment once, and validates them.
+ * Environment variables win over the file. Throws AppError('CONFIG_INVALID') naming the
+ * bad variable; the token's value never appears in the message.
+ */
+export function loadConfig(options: LoadConfigOptions = {}): AppConfig {
+  const envFile = options.envFile ?? '.env';
+  const fromFile = envFile !== false && existsSync(envFile) ? parseDotenv(readFileSync(envFile)) : {};
+  return parseConfig({ ...fromFile, ...(options.env ?? process.env) });
+}
+
+/** Validates a set of variables into an AppConfig (pure). Empty values count as unset. */
+export function parseConfig(env: Readonly<Record<string, string | undefined>>): AppConfig {
+  const read = (key: (typeof CONFIG_KEYS)[number]): string | undefined => {
+    const value = env[key]?.trim();
+    return value === undefined || value === '' ? undefined : value;
+  };
+  const token = read('DISCORD_TOKEN');
+  if (token !== undefined && !/^[\w.-]+$/.test(token)) {
+    invalid('DISCORD_TOKEN', 'must be the bot token from the developer portal (letters, digits, dots, dashes and underscores only)');
+  }
+  const clientId = snowflake('DISCORD_CLIENT_ID', read('DISCORD_CLIENT_ID'));
+  const guildId = snowflake('DISCORD_GUILD_ID', read('DISCORD_GUILD_ID'));
+  const apiUrl = httpUrl('DISCORD_API_URL', read('DISCORD_API_URL') ?? defaultConfig.apiUrl);
+  const logLevel = read('LOG_LEVEL')?.toLowerCase() ?? defaultConfig.logLevel;
+  if (!isLogLevel(logLevel)) invalid('LOG_LEVEL', `must be one of ${LOG_LEVELS.join(', ')}`);
+  const questions = positiveInteger('RATE_LIMIT_QUESTIONS', read('RATE_LIMIT_QUESTIONS'), defaultConfig.rateLimitQuestions, 1000);
+  const windowSeconds = positiveInteger('RATE_LIMIT_WINDOW_SECONDS', read('RATE_LIMIT_WINDOW_SECONDS'), defaultConfig.rateLimitWindowSeconds, 86_400);
+  return {
+    discord: token === undefined ? undefined : { token, clientId, guildId, apiUrl, rateLimit: { questions, windowSeconds } },
+    corpusDir: read('CORPUS_DIR') ?? defaultConfig.corpusDir,
+    logLevel,
+  };
+}
+
+function invalid(key: string, why: string): never {
+  throw new AppError('CONFIG_INVALID', `Invalid ${key}: ${why}.`);
+}
+
+function snowflake(key: string, value: string | undefined): string | undefined {
+  if (value !== undefined && !/^\d{5,20}$/.test(value)) invalid(key, `must be a Discord id (digits only), got "${value.slice(0, 40)}"`);
+  return value;
+}
+
+function httpUrl(key: string, value: string): string {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return invalid(key, `must be a URL such as ${defaultConfig.apiUrl}, got "${value.slice(0, 100)}"`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') invalid(key, `must start with http:// or https://, got "${value.slice(0, 100)}"`);
+  if (/\/v\d+\/?$/.test(url.pathname)) invalid(key, 'must not include the API version (the client adds /v10 itself)');
+  return value.replace(/\/+$/, '');
+}
+
+function positiveInteger(key: string, value: string | undefined, fallback: number, max: number): number {
+  if (value === undefined) return fallback;
+  if (!/^\d+$/.test(value) || Number(value) < 1 || Number(value) > max) invalid(key, `must be a whole number from 1 to ${max}, got "${value.slice(0, 40)}"`);
+  return Number(value);
+}
+
+function isLogLevel(value: string): value is LogLevel {
+  return (LOG_LEVELS as readonly string[]).includes(value);
+}

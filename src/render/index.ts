@@ -1,0 +1,12 @@
+export type { ActionRow, Button, Choice, Embed, EmbedField, MessagePayload } from './types.ts';
+export { ButtonStyle } from './types.ts';
+export { DiscordLimit, ELLIPSIS } from './limits.ts';
+export { escapeDiscordText, escapeMarkdown, neutraliseMentions, plainLine } from './escape.ts';
+export { truncateText, safePrefix } from './truncate.ts';
+export { highlightText } from './highlight.ts';
+export { decodeButtonAction, encodeButtonAction, type ButtonAction } from './custom-ids.ts';
+export { renderAnswerForDiscord, defaultAnswerRenderOptions, type AnswerRenderOptions } from './answer.ts';
+export { renderPassageForDiscord, type PassageRenderOptions } from './passage.ts';
+export { renderDocumentListForDiscord, renderDocumentOutlineForDiscord } from './documents.ts';
+export { fitChoices, fitMessage, embedLength } from './fit.ts';
+export { renderNotice, Notices } from './notices.ts';
