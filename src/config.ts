@@ -25,6 +25,8 @@ export interface AppConfig {
   /** Undefined without DISCORD_TOKEN: the app runs in terminal mode. */
   discord: BotConfig | undefined;
   corpusDir: string;
+  /** Where the built index is cached; false when INDEX_CACHE_PATH is "off". Undefined: the default place. */
+  indexCachePath: string | false | undefined;
   logLevel: LogLevel;
 }
 
@@ -51,6 +53,7 @@ export const CONFIG_KEYS = [
   'DISCORD_GUILD_ID',
   'DISCORD_API_URL',
   'CORPUS_DIR',
+  'INDEX_CACHE_PATH',
   'LOG_LEVEL',
   'RATE_LIMIT_QUESTIONS',
   'RATE_LIMIT_WINDOW_SECONDS',
@@ -87,8 +90,14 @@ export function parseConfig(env: Readonly<Record<string, string | undefined>>): 
   return {
     discord: token === undefined ? undefined : { token, clientId, guildId, apiUrl, rateLimit: { questions, windowSeconds } },
     corpusDir: read('CORPUS_DIR') ?? defaultConfig.corpusDir,
+    indexCachePath: indexCachePath(read('INDEX_CACHE_PATH')),
     logLevel,
   };
+}
+
+function indexCachePath(value: string | undefined): string | false | undefined {
+  if (value === undefined) return undefined;
+  return /^(off|false|none|0)$/i.test(value) ? false : value;
 }
 
 function invalid(key: string, why: string): never {

@@ -1,7 +1,7 @@
 import { createInterface } from 'node:readline';
-import { resolve } from 'node:path';
 import { renderAnswerForTerminal } from '../render/terminal.ts';
 import { answerToJson } from './answer-json.ts';
+import { loadConfig } from '../config.ts';
 import { parseArgs } from './args.ts';
 import { formatWarning, openEngine } from './open-engine.ts';
 import { runMain } from './run-main.ts';
@@ -19,8 +19,10 @@ runMain(async () => {
     console.log(USAGE);
     return args.help ? 0 : 2;
   }
-  const engine = openEngine({
-    corpusDir: resolve(args.corpusDir ?? process.env.CORPUS_DIR ?? 'corpus'),
+  const config = loadConfig();
+  const { engine } = openEngine({
+    corpusDir: args.corpusDir ?? config.corpusDir,
+    cachePath: config.indexCachePath,
     onWarning: (warning) => console.error(formatWarning(warning)),
   });
   if (question) {

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { evaluate, parseEvalFile, type EvalReport } from '../eval/evaluate.ts';
+import { loadConfig } from '../config.ts';
 import { parseArgs } from './args.ts';
 import { formatWarning, openEngine } from './open-engine.ts';
 import { runMain } from './run-main.ts';
@@ -17,8 +17,10 @@ runMain(() => {
     console.log(USAGE);
     return args.help ? 0 : 2;
   }
-  const engine = openEngine({
-    corpusDir: resolve(args.corpusDir ?? process.env.CORPUS_DIR ?? 'corpus'),
+  const config = loadConfig();
+  const { engine } = openEngine({
+    corpusDir: args.corpusDir ?? config.corpusDir,
+    cachePath: config.indexCachePath,
     onWarning: (warning) => console.error(formatWarning(warning)),
   });
   for (const file of args.positional) {

@@ -1,17 +1,78 @@
+import { createHash } from 'node:crypto';
+import { existsSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { loadCorpus, type CorpusWarning } from '../corpus/index.ts';
-import { createEngine, type Engine } from '../search/index.ts';
+import { AppError } from '../errors.ts';
+import { corpusFingerprint } from '../index-cache/fingerprint.ts';
+import { loadIndexCache, saveIndexCache } from '../index-cache/cache.ts';
+import { buildSearchIndex, engineFromIndex, type Engine, type EngineOptions } from '../search/index.ts';
 
 export interface OpenEngineOptions {
   corpusDir: string;
+  /**
+   * Where the built index is cached, or false to always build it.
+   * @default `.cache/index-<hash of the corpus path>.json` under the working directory
+   */
+  cachePath?: string | false;
+  engine?: EngineOptions;
   /** Called with each file that was skipped or repaired, as it is found. */
   onWarning?: (warning: CorpusWarning) => void;
+  /** Called with one line about what happened to the index (loaded, or rebuilt and why). */
+  onStatus?: (message: string) => void;
 }
 
-/** Loads the corpus folder and builds the engine over it. */
-export function openEngine(options: OpenEngineOptions): Engine {
-  const corpus = loadCorpus(options.corpusDir);
+export interface OpenedEngine {
+  engine: Engine;
+  /** Whether the index came from the cache or was built now. */
+  from: 'cache' | 'build';
+  /** Time from the call to a ready engine, in milliseconds. */
+  milliseconds: number;
+  warnings: CorpusWarning[];
+}
+
+/**
+ * Opens the engine over a corpus folder: from the index cache when it is fresh,
+ * otherwise by loading and indexing the corpus (then saving the cache). A
+ * missing, stale, truncated or corrupt cache is rebuilt, never a crash.
+ */
+export function openEngine(options: OpenEngineOptions): OpenedEngine {
+  const started = performance.now();
+  const dir = resolve(options.corpusDir);
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new AppError('CORPUS_NOT_FOUND', `Corpus folder not found: ${options.corpusDir}`);
+  const cachePath = options.cachePath === false ? undefined : (options.cachePath ?? defaultCachePath(dir));
+  const settings = { split: options.engine?.split, boost: options.engine?.boost };
+  const fingerprint = cachePath ? corpusFingerprint(dir, settings) : '';
+  if (cachePath) {
+    const cached = loadIndexCache(cachePath, fingerprint);
+    if (cached.kind === 'loaded') {
+      const milliseconds = Math.round(performance.now() - started);
+      options.onStatus?.(`Loaded the index of ${cached.index.documents.size} documents (${cached.index.passages.length} passages) from ${cachePath} in ${milliseconds} ms.`);
+      return { engine: engineFromIndex(cached.index, options.engine), from: 'cache', milliseconds, warnings: [] };
+    }
+    options.onStatus?.(`Building the index: ${cached.reason}.`);
+  }
+  const corpus = loadCorpus(dir);
   for (const warning of corpus.warnings) options.onWarning?.(warning);
-  return createEngine(corpus);
+  const index = buildSearchIndex(corpus, options.engine);
+  if (cachePath) {
+    try {
+      saveIndexCache(cachePath, fingerprint, index);
+    } catch (error) {
+      options.onStatus?.(`Could not write the index cache ${cachePath}: ${(error as Error).message}`);
+    }
+  }
+  const milliseconds = Math.round(performance.now() - started);
+  options.onStatus?.(
+    `Indexed ${corpus.documents.length} documents into ${index.passages.length} passages in ${milliseconds} ms` +
+      (corpus.warnings.length > 0 ? `; ${corpus.warnings.length} file(s) skipped or reported.` : '.'),
+  );
+  return { engine: engineFromIndex(index, options.engine), from: 'build', milliseconds, warnings: corpus.warnings };
+}
+
+/** `.cache/index-<hash>.json` in the working directory: outside the corpus folder, one file per corpus. */
+export function defaultCachePath(corpusDir: string): string {
+  const key = createHash('sha256').update(resolve(corpusDir)).digest('hex').slice(0, 12);
+  return join(process.cwd(), '.cache', `index-${key}.json`);
 }
 
 /** How a warning about a corpus file reads on a terminal. */

@@ -21,14 +21,28 @@ export interface AnswerOptions extends AskOptions {
    * @default 0.25
    */
   minCoverage?: number;
-  /** Share of the final score that comes from BM25 (the rest from excerpt coverage). @default 0.5 */
+  /**
+   * Share of the final score that comes from the passage's BM25 score; the
+   * rest comes from how much of the question its best excerpt matches.
+   * @default 0.3
+   */
   bm25Share?: number;
+  /**
+   * Share of the excerpt's match that is measured on its single best sentence
+   * rather than the whole excerpt: words of the question found together count more.
+   * @default 0.5
+   */
+  sentenceShare?: number;
+  /**
+   * Added to the score of an excerpt that holds the kind of answer the question
+   * asks for (a number for "how many", a year for "when", a name for "who").
+   * @default 0.05
+   */
+  answerTypeBonus?: number;
 }
 
 /** Longest question text analysed; the rest of a pasted wall of text adds nothing but time. */
 export const MAX_QUESTION_CHARS = 2000;
-/** Added to the score of an excerpt that holds the kind of answer the question asks for (a number for "how many"). */
-const ANSWER_TYPE_BONUS = Number(process.env.ATB ?? 0.05);
 /** At most this many of a question's concepts are searched for, the rarest first. */
 const MAX_CONCEPTS = 40;
 
@@ -165,7 +179,8 @@ function rank(
   options: AnswerOptions & Pick<ExcerptOptions, 'answerType' | 'questionWords'>,
 ): RankedExcerpt[] {
   const top = results[0]?.score ?? 1;
-  const bm25Share = options.bm25Share ?? Number(process.env.BMS ?? 0.5);
+  const bm25Share = options.bm25Share ?? 0.3;
+  const sentenceShare = options.sentenceShare ?? 0.5;
   const fullWeight = concepts.reduce((sum, c) => sum + c.weight, 0) || 1;
   const knownWeight = concepts.reduce((sum, c) => sum + (c.unknown && c.fuzzy.size === 0 ? 0 : c.weight), 0) || 1;
   const ranked = results.map((result) => {
@@ -173,12 +188,11 @@ function rank(
     const passage = index.passages[position]!;
     const choice = chooseExcerpt(passage.text, concepts, {
       maxChars: options.maxExcerptChars ?? 500,
-      targetChars: options.targetExcerptChars ?? Number(process.env.TGT ?? 360),
+      targetChars: options.targetExcerptChars ?? 360,
       ...(options.answerType ? { answerType: options.answerType, questionWords: options.questionWords } : {}),
     });
-    const sentenceShare = Number(process.env.SS ?? 0);
     const coverage = Math.min(1, ((1 - sentenceShare) * choice.matchedWeight + sentenceShare * choice.bestSentenceWeight) / knownWeight);
-    const typeBonus = choice.hasAnswerType ? ANSWER_TYPE_BONUS : 0;
+    const typeBonus = choice.hasAnswerType ? (options.answerTypeBonus ?? 0.05) : 0;
     const score = bm25Share * (result.score / top) + (1 - bm25Share) * coverage + typeBonus;
     const excerpt: Excerpt = {
       text: passage.text.slice(choice.start, choice.end),
