@@ -28,6 +28,8 @@ export interface AppConfig {
   /** Where the built index is cached; false when INDEX_CACHE_PATH is "off". Undefined: the default place. */
   indexCachePath: string | false | undefined;
   logLevel: LogLevel;
+  /** Shards for `npm run start:sharded`: a count, or 'auto' to ask Discord. */
+  shards: number | 'auto';
 }
 
 /** Where loadConfig reads from. Every field is optional. */
@@ -55,6 +57,7 @@ export const CONFIG_KEYS = [
   'CORPUS_DIR',
   'INDEX_CACHE_PATH',
   'LOG_LEVEL',
+  'DISCORD_SHARDS',
   'RATE_LIMIT_QUESTIONS',
   'RATE_LIMIT_WINDOW_SECONDS',
 ] as const;
@@ -92,6 +95,7 @@ export function parseConfig(env: Readonly<Record<string, string | undefined>>): 
     corpusDir: read('CORPUS_DIR') ?? defaultConfig.corpusDir,
     indexCachePath: indexCachePath(read('INDEX_CACHE_PATH')),
     logLevel,
+    shards: read('DISCORD_SHARDS') === undefined || read('DISCORD_SHARDS') === 'auto' ? 'auto' : positiveInteger('DISCORD_SHARDS', read('DISCORD_SHARDS'), 1, 10_000),
   };
 }
 

@@ -1,3 +1,4 @@
+import { Presets, SingleBar } from 'cli-progress';
 import { loadConfig } from '../config.ts';
 import { parseArgs } from './args.ts';
 import { defaultCachePath, formatWarning, openEngine } from './open-engine.ts';
@@ -21,15 +22,25 @@ runMain(() => {
     return 2;
   }
   const cachePath = config.indexCachePath ?? defaultCachePath(corpusDir);
-  const { engine, from } = openEngine({
+  const bar = process.stderr.isTTY ? new SingleBar({ format: 'indexing [{bar}] {percentage}% | {value}/{total} passages', stream: process.stderr }, Presets.shades_classic) : undefined;
+  const started = performance.now();
+  const { engine, from, warnings } = openEngine({
     corpusDir,
     cachePath,
+    engine: {
+      onProgress: (indexed, total) => {
+        if (indexed === Math.min(2000, total)) bar?.start(total, 0);
+        bar?.update(indexed);
+      },
+    },
     onWarning: (warning) => console.error(formatWarning(warning)),
     onStatus: (message) => console.error(message),
   });
-  const documents = engine.documents();
+  bar?.stop();
+  const seconds = ((performance.now() - started) / 1000).toFixed(1);
   console.log(
-    `${from === 'cache' ? 'Index is up to date' : 'Index built'}: ${documents.length} documents, ${engine.index.passages.length} passages -> ${cachePath}`,
+    `${from === 'cache' ? 'Index is up to date' : 'Index built'}: ${engine.documents().length} documents, ${engine.index.passages.length} passages, ` +
+      `${warnings.length} skipped or reported files, ${seconds} s -> ${cachePath}`,
   );
   return 0;
 });

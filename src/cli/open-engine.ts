@@ -40,7 +40,7 @@ export function openEngine(options: OpenEngineOptions): OpenedEngine {
   const dir = resolve(options.corpusDir);
   if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new AppError('CORPUS_NOT_FOUND', `Corpus folder not found: ${options.corpusDir}`);
   const cachePath = options.cachePath === false ? undefined : (options.cachePath ?? defaultCachePath(dir));
-  const settings = { split: options.engine?.split, boost: options.engine?.boost };
+  const settings = { split: options.engine?.split ?? null, boost: options.engine?.boost ?? null };
   const fingerprint = cachePath ? corpusFingerprint(dir, settings) : '';
   if (cachePath) {
     const cached = loadIndexCache(cachePath, fingerprint);

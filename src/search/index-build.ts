@@ -14,6 +14,8 @@ export interface IndexOptions {
    * @default { title: 0.3, section: 0.6, text: 1 }
    */
   boost?: { title?: number; section?: number; text?: number };
+  /** Called as passages are indexed, for a progress bar on large corpora. */
+  onProgress?: (indexed: number, total: number) => void;
 }
 
 /** Everything a question is answered from, built once per corpus. */
@@ -56,9 +58,15 @@ export function buildSearchIndex(corpus: Corpus, options: IndexOptions = {}): Se
   const documents = new Map(corpus.documents.map((document) => [document.id, document]));
   const passages = corpus.documents.flatMap((document) => splitIntoPassages(document, options.split));
   const miniSearch = new MiniSearch<IndexedPassage>(miniSearchOptions());
-  miniSearch.addAll(
-    passages.map((passage, id) => ({ id, title: documents.get(passage.docId)!.title, section: passage.section, text: passage.text })),
-  );
+  const chunk = 2000;
+  for (let from = 0; from < passages.length; from += chunk) {
+    miniSearch.addAll(
+      passages
+        .slice(from, from + chunk)
+        .map((passage, i) => ({ id: from + i, title: documents.get(passage.docId)!.title, section: passage.section, text: passage.text })),
+    );
+    options.onProgress?.(Math.min(from + chunk, passages.length), passages.length);
+  }
   return assembleIndex(miniSearch, documents, passages, compileAliases(corpus.aliases), options);
 }
 

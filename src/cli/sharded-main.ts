@@ -1,0 +1,36 @@
+import { ShardingManager } from 'discord.js';
+import { fileURLToPath } from 'node:url';
+import { loadConfig } from '../config.ts';
+import { createLogger } from '../logger.ts';
+import { defaultCachePath, formatWarning, openEngine } from './open-engine.ts';
+import { runMain } from './run-main.ts';
+
+/**
+ * `npm run start:sharded`: runs the bot under discord.js's ShardingManager
+ * (DISCORD_SHARDS=auto by default; discord.js itself sets SHARDS and SHARD_COUNT in each shard process). The index is built once here, into the cache, so
+ * every shard process loads the same prebuilt index instead of rebuilding it.
+ */
+runMain(async () => {
+  const config = loadConfig();
+  if (!config.discord) {
+    console.error('error: DISCORD_TOKEN is not set: sharding only applies to the Discord bot.');
+    return 2;
+  }
+  const logger = createLogger({ level: config.logLevel, secrets: [config.discord.token] });
+  const cachePath = config.indexCachePath === false ? undefined : (config.indexCachePath ?? defaultCachePath(config.corpusDir));
+  openEngine({
+    corpusDir: config.corpusDir,
+    cachePath: cachePath ?? false,
+    onWarning: (warning) => logger.warn(formatWarning(warning)),
+    onStatus: (message) => logger.info(message),
+  });
+  const manager = new ShardingManager(fileURLToPath(new URL('../main.ts', import.meta.url)), {
+    token: config.discord.token,
+    totalShards: config.shards,
+    execArgv: ['--import', 'tsx'],
+    respawn: true,
+  });
+  manager.on('shardCreate', (shard) => logger.info({ shard: shard.id }, 'shard launched'));
+  await manager.spawn();
+  return new Promise<number>(() => {});
+});
