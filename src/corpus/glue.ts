@@ -77,8 +77,14 @@ function bestSplit(run: string, isWord: (word: string) => boolean): string[] | u
   return best?.parts;
 }
 
+/**
+ * A part must be a word; a short one must be a stop word of at least three
+ * letters ("has", "for"), since "a", "an" or "of" end too many real words
+ * ("European" is not "Europe an").
+ */
 function acceptablePart(part: string, index: number, isWord: (word: string) => boolean): boolean {
   if (index > 0 && /\p{Lu}/u.test(part)) return false;
-  if (part.length <= 3) return isStopWord(part.toLowerCase());
+  if (part.length < 3) return false;
+  if (part.length === 3) return isStopWord(part.toLowerCase());
   return isWord(part);
 }

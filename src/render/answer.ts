@@ -49,7 +49,7 @@ export function renderAnswerForDiscord(answer: Answer, options: AnswerRenderOpti
   const settings = { ...defaultAnswerRenderOptions, ...options };
   if (answer.kind === 'no-match' || answer.excerpts.length === 0) {
     const message = answer.kind === 'no-match' ? answer.message : 'No more excerpts for that question.';
-    return { content: withSharedBy(message, settings.sharedBy) };
+    return { content: withSharedBy(escapeDiscordText(message), settings.sharedBy) };
   }
   const first = settings.offset + 1;
   const last = settings.offset + answer.excerpts.length;

@@ -1,6 +1,9 @@
 import { plainLine, ZERO_WIDTH_SPACE } from './escape.ts';
 import { DiscordLimit } from './limits.ts';
-import { safePrefix, truncateText } from './truncate.ts';
+import { safePrefix, truncateText as cut, wellFormed } from './truncate.ts';
+
+/** Cuts text to a limit after making it well-formed UTF-16. */
+const truncateText = (text: string, max: number): string => cut(wellFormed(text), max);
 import type { ActionRow, Choice, Embed, EmbedField, MessagePayload } from './types.ts';
 
 /**
@@ -23,7 +26,7 @@ export function fitChoices(choices: readonly Choice[]): Choice[] {
   const fitted: Choice[] = [];
   for (const choice of choices) {
     const name = truncateText(plainLine(choice.name), DiscordLimit.choiceName);
-    const value = safePrefix(choice.value, DiscordLimit.choiceValue);
+    const value = safePrefix(wellFormed(choice.value), DiscordLimit.choiceValue);
     if (name === '' || value.trim() === '' || seen.has(value)) continue;
     seen.add(value);
     fitted.push({ name, value });

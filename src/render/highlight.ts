@@ -20,7 +20,7 @@ export function highlightText(text: string, highlights: readonly HighlightSpan[]
   return truncateText(rendered, max);
 }
 
-/** Sorted, clipped, merged spans whose bounds sit on code-point boundaries. */
+/** Sorted, clipped spans on code-point boundaries, merged when they overlap or only spaces part them. */
 export function normaliseSpans(text: string, highlights: readonly HighlightSpan[]): HighlightSpan[] {
   const clipped = highlights
     .filter((span) => Number.isFinite(span.start) && Number.isFinite(span.end))
@@ -33,7 +33,7 @@ export function normaliseSpans(text: string, highlights: readonly HighlightSpan[
   const merged: HighlightSpan[] = [];
   for (const span of clipped) {
     const last = merged[merged.length - 1];
-    if (last && span.start <= last.end) last.end = Math.max(last.end, span.end);
+    if (last && (span.start <= last.end || /^[ \t]+$/.test(text.slice(last.end, span.start)))) last.end = Math.max(last.end, span.end);
     else merged.push({ ...span });
   }
   return merged;

@@ -2,7 +2,7 @@ export type { ActionRow, Button, Choice, Embed, EmbedField, MessagePayload } fro
 export { ButtonStyle } from './types.ts';
 export { DiscordLimit, ELLIPSIS } from './limits.ts';
 export { escapeDiscordText, escapeMarkdown, neutraliseMentions, plainLine } from './escape.ts';
-export { truncateText, safePrefix } from './truncate.ts';
+export { truncateText, safePrefix, wellFormed } from './truncate.ts';
 export { highlightText } from './highlight.ts';
 export { decodeButtonAction, encodeButtonAction, type ButtonAction } from './custom-ids.ts';
 export { renderAnswerForDiscord, defaultAnswerRenderOptions, type AnswerRenderOptions } from './answer.ts';

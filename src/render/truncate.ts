@@ -19,6 +19,11 @@ export function truncateText(text: string, max: number, marker: string = ELLIPSI
   return result.length <= max ? result : safePrefix(result, max);
 }
 
+/** Replaces lone surrogates (invalid UTF-16, which JSON cannot carry as text) with U+FFFD. */
+export function wellFormed(text: string): string {
+  return text.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
+}
+
 /** The first `length` units of `text`, one shorter when the cut would split a surrogate pair. */
 export function safePrefix(text: string, length: number): string {
   if (length <= 0) return '';
@@ -41,10 +46,14 @@ export function boldIsOpen(text: string): boolean {
   return open;
 }
 
-/** Drops a trailing odd backslash and a trailing unescaped single `*` (half of a cut `**`). */
+/** Drops trailing spaces, a trailing odd backslash and a trailing unescaped single `*` (half of a cut `**`). */
 function trimDanglingMarkup(text: string): string {
   let result = text;
   for (;;) {
+    if (/\s$/.test(result)) {
+      result = result.replace(/\s+$/, '');
+      continue;
+    }
     const trailingBackslashes = /\\*$/.exec(result)?.[0].length ?? 0;
     if (trailingBackslashes % 2 === 1) {
       result = result.slice(0, -1);

@@ -16,7 +16,7 @@ export interface AnswerOptions extends AskOptions {
   targetExcerptChars?: number;
   /**
    * The best excerpt must match at least this share of the weight of the
-   * question's words, and more weight than the question's words that the
+   * question's words, and more of them than the question has words that the
    * corpus never uses: off-topic questions are mostly such words.
    * @default 0.25
    */
@@ -111,13 +111,13 @@ interface RankedExcerpt {
 
 /**
  * Whether an excerpt answers the question at all: it matches enough of the
- * question's weight, and more than the weight of the question's words that
- * appear nowhere in the corpus.
+ * question's weight, and more of the question's words than there are words
+ * of the question that appear nowhere in the corpus.
  */
 function isOnTopic(candidate: RankedExcerpt, concepts: readonly WeightedConcept[], options: AnswerOptions): boolean {
   if (candidate.fullCoverage < (options.minCoverage ?? 0.25)) return false;
-  const unknownWeight = concepts.reduce((sum, c) => sum + (c.unknown && c.fuzzy.size === 0 ? c.weight : 0), 0);
-  return candidate.matchedWeight > unknownWeight;
+  const unknown = concepts.filter((c) => c.unknown && c.fuzzy.size === 0).length;
+  return candidate.matchedConcepts > unknown;
 }
 
 function weighConcepts(index: SearchIndex, concepts: readonly Concept[]): WeightedConcept[] {

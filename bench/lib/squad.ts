@@ -1,0 +1,69 @@
+import { existsSync, readFileSync } from 'node:fs';
+
+/** One SQuAD article: the unit the corpus is built from. */
+export interface Article {
+  title: string;
+  paragraphs: string[];
+}
+
+/** A question with its gold answers and the paragraph it was written against. */
+export interface Question {
+  id: string;
+  question: string;
+  answers: string[];
+  context: string;
+}
+
+export interface Squad {
+  articles: Article[];
+  questions: Question[];
+}
+
+interface RawSquad {
+  data: { title: string; paragraphs: { context: string; qas: { id: string; question: string; answers: { text: string }[] }[] }[] }[];
+}
+
+/** Reads SQuAD v1.1 JSON; a missing file is a clear error naming the path. */
+export function loadSquad(path: string): Squad {
+  if (!existsSync(path)) {
+    throw new Error(`SQuAD v1.1 dev file not found: ${path}\nPass its location with --squad PATH.`);
+  }
+  const raw = JSON.parse(readFileSync(path, 'utf8')) as RawSquad;
+  const articles: Article[] = [];
+  const questions: Question[] = [];
+  for (const article of raw.data) {
+    articles.push({ title: article.title.replace(/_/g, ' '), paragraphs: article.paragraphs.map((p) => p.context) });
+    for (const { context, qas } of article.paragraphs) {
+      for (const qa of qas) questions.push({ id: qa.id, question: qa.question, answers: qa.answers.map((a) => a.text), context });
+    }
+  }
+  return { articles, questions };
+}
+
+/** The first `limit` questions, or `sample` drawn with a fixed seed (in corpus order), or all. */
+export function pickQuestions(questions: readonly Question[], choice: { limit?: number; sample?: number; seed: number }): Question[] {
+  if (choice.limit !== undefined) return questions.slice(0, choice.limit);
+  if (choice.sample === undefined || choice.sample >= questions.length) return [...questions];
+  const random = mulberry32(choice.seed);
+  const positions = questions.map((_, i) => i);
+  for (let i = 0; i < choice.sample; i++) {
+    const j = i + Math.floor(random() * (positions.length - i));
+    [positions[i], positions[j]] = [positions[j]!, positions[i]!];
+  }
+  return positions
+    .slice(0, choice.sample)
+    .sort((a, b) => a - b)
+    .map((i) => questions[i]!);
+}
+
+/** A small seeded PRNG, so a sample is the same on every run. */
+function mulberry32(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}

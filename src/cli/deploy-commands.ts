@@ -1,0 +1,29 @@
+import { loadConfig } from '../config.ts';
+import { deployCommands } from '../discord/deploy.ts';
+import { scrubSecrets } from '../logger.ts';
+
+/**
+ * `npm run deploy-commands`: registers the bot's commands in DISCORD_GUILD_ID (instant) or
+ * globally. Exits non-zero on a bad setting or a refused registration.
+ */
+async function main(): Promise<number> {
+  let token: string | undefined;
+  try {
+    const config = loadConfig();
+    if (!config.discord) {
+      console.error('DISCORD_TOKEN is not set: put the bot token in .env (see .env.example).');
+      return 1;
+    }
+    token = config.discord.token;
+    const result = await deployCommands(config.discord);
+    const where = result.scope === 'guild' ? `in guild ${result.guildId} (available now)` : 'globally (may take up to an hour to appear)';
+    console.log(`Registered ${result.names.length} commands ${where}: ${result.names.join(', ')}`);
+    return 0;
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    console.error(`deploy-commands failed: ${token ? scrubSecrets(message, [token]) : message}`);
+    return 1;
+  }
+}
+
+process.exitCode = await main();

@@ -1,0 +1,32 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { parseEvalFile } from '../../src/eval/evaluate.ts';
+import { PROJECT_ROOT } from '../fixtures/bundled.ts';
+import { runCli, type CliRun } from './run-cli.ts';
+
+let run: CliRun;
+beforeAll(async () => {
+  run = await runCli('eval-main.ts', ['eval/questions.jsonl']);
+}, 60_000);
+
+describe('npm run eval', () => {
+  it('reports hit@1, hit@3, MRR and abstentions for the question file', () => {
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^eval\/questions\.jsonl: \d+ on-topic, \d+ off-topic questions$/m);
+    expect(run.stdout).toMatch(/hit@1 [01]\.\d{3} {3}hit@3 [01]\.\d{3} {3}MRR [01]\.\d{3}/);
+    expect(run.stdout).toMatch(/off-topic declined \d+\/\d+ {3}on-topic declined \d+\/\d+/);
+  });
+
+  it('counts the questions of the file', () => {
+    const { questions } = parseEvalFile(readFileSync(join(PROJECT_ROOT, 'eval/questions.jsonl'), 'utf8'));
+    const onTopic = questions.filter((q) => q.answers.length > 0).length;
+    expect(run.stdout).toContain(`${onTopic} on-topic, ${questions.length - onTopic} off-topic questions`);
+  });
+
+  it('declines every off-topic question and no on-topic one', () => {
+    const declined = /off-topic declined (\d+)\/(\d+) {3}on-topic declined (\d+)\//.exec(run.stdout);
+    expect(declined?.[1]).toBe(declined?.[2]);
+    expect(declined?.[3]).toBe('0');
+  });
+});

@@ -1,0 +1,76 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadConfig, parseConfig } from '../src/config.ts';
+import { AppError } from '../src/errors.ts';
+
+const TOKEN = 'MTIzNDU2Nzg5MDEyMzQ1Njc4.GabcDE.secret_token-value';
+
+describe('parseConfig', () => {
+  it('uses the defaults and stays in terminal mode without a token', () => {
+    expect(parseConfig({})).toMatchObject({ discord: undefined, corpusDir: './corpus', logLevel: 'info' });
+  });
+
+  it('reads every Discord setting when a token is set', () => {
+    const config = parseConfig({
+      DISCORD_TOKEN: TOKEN,
+      DISCORD_CLIENT_ID: '123456789012345678',
+      DISCORD_GUILD_ID: '876543210987654321',
+      DISCORD_API_URL: 'http://127.0.0.1:9999/api/',
+      CORPUS_DIR: 'docs',
+      LOG_LEVEL: 'DEBUG',
+      RATE_LIMIT_QUESTIONS: '2',
+      RATE_LIMIT_WINDOW_SECONDS: '10',
+    });
+    expect(config).toMatchObject({
+      discord: { token: TOKEN, clientId: '123456789012345678', guildId: '876543210987654321', apiUrl: 'http://127.0.0.1:9999/api', rateLimit: { questions: 2, windowSeconds: 10 } },
+      corpusDir: 'docs',
+      logLevel: 'debug',
+    });
+  });
+
+  it('treats empty values as unset', () => {
+    const config = parseConfig({ DISCORD_TOKEN: TOKEN, DISCORD_GUILD_ID: '', DISCORD_API_URL: ' ' });
+    expect(config.discord?.guildId).toBeUndefined();
+    expect(config.discord?.apiUrl).toBe('https://discord.com/api');
+  });
+
+  it.each([
+    ['DISCORD_TOKEN', `${TOKEN} with spaces`],
+    ['DISCORD_CLIENT_ID', 'my-app'],
+    ['DISCORD_GUILD_ID', '12ab'],
+    ['DISCORD_API_URL', 'not a url'],
+    ['DISCORD_API_URL', 'ftp://discord.com/api'],
+    ['DISCORD_API_URL', 'https://discord.com/api/v10'],
+    ['LOG_LEVEL', 'loud'],
+    ['RATE_LIMIT_QUESTIONS', '0'],
+    ['RATE_LIMIT_WINDOW_SECONDS', '1.5'],
+  ])('rejects a bad %s (%j) with CONFIG_INVALID naming it', (key, value) => {
+    const attempt = () => parseConfig({ DISCORD_TOKEN: TOKEN, [key]: value });
+    expect(attempt).toThrow(AppError);
+    try {
+      attempt();
+    } catch (error) {
+      expect((error as AppError).code).toBe('CONFIG_INVALID');
+      expect((error as AppError).message).toContain(key);
+      expect((error as AppError).message).not.toContain('secret_token');
+    }
+  });
+});
+
+describe('loadConfig', () => {
+  it('reads the .env file, with the environment winning', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'config-'));
+    const envFile = join(dir, '.env');
+    writeFileSync(envFile, `DISCORD_TOKEN=${TOKEN}\nLOG_LEVEL=warn\nCORPUS_DIR=from-file\n`);
+    const config = loadConfig({ envFile, env: { CORPUS_DIR: 'from-env' } });
+    expect(config.discord?.token).toBe(TOKEN);
+    expect(config.logLevel).toBe('warn');
+    expect(config.corpusDir).toBe('from-env');
+  });
+
+  it('works without a .env file', () => {
+    expect(loadConfig({ envFile: join(tmpdir(), 'no-such-dir', '.env'), env: {} }).discord).toBeUndefined();
+  });
+});

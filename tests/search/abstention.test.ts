@@ -1,0 +1,95 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { parseEvalFile } from '../../src/eval/evaluate.ts';
+import type { Engine } from '../../src/search/index.ts';
+import { openBundledEngine, PROJECT_ROOT } from '../fixtures/bundled.ts';
+
+let engine: Engine;
+beforeAll(() => {
+  ({ engine } = openBundledEngine());
+});
+
+const evalQuestions = parseEvalFile(readFileSync(join(PROJECT_ROOT, 'eval/questions.jsonl'), 'utf8')).questions;
+
+describe('off-topic questions', () => {
+  it.each([
+    ['How do I bake chocolate chip cookies?'],
+    ['What was the score of the Arsenal vs Chelsea football match last night?'],
+    ['How tall is the Eiffel Tower?'],
+    ['Which Python web framework is best for beginners?'],
+    ['How many calories are in a banana?'],
+    ['Explain quantum entanglement simply'],
+    ["What's the weather like in Lisbon tomorrow?"],
+  ])('declines "%s" with a short, helpful message', (question) => {
+    const answer = engine.ask(question);
+    expect(answer).toMatchObject({ kind: 'no-match', reason: 'off-topic', question });
+    if (answer.kind !== 'no-match') return;
+    expect(answer.message.length).toBeLessThanOrEqual(200);
+    expect(answer.message).toMatch(/\/docs|other words/);
+  });
+
+  it.each(evalQuestions.filter((q) => q.answers.length === 0).map((q) => [q.id, q.q]))('declines the off-topic eval question %s: "%s"', (_id, question) => {
+    expect(engine.ask(question).kind).toBe('no-match');
+  });
+});
+
+describe('on-topic questions', () => {
+  const onTopic = evalQuestions.filter((q) => q.answers.length > 0);
+
+  it('has on-topic questions to check', () => {
+    expect(onTopic.length).toBeGreaterThan(20);
+  });
+
+  it.each(onTopic.map((q) => [q.id, q.q]))('answers the eval question %s: "%s"', (_id, question) => {
+    const answer = engine.ask(question);
+    expect(answer.kind, answer.kind === 'no-match' ? answer.reason : '').toBe('answered');
+    if (answer.kind === 'answered') expect(answer.excerpts.length).toBeGreaterThan(0);
+  });
+});
+
+describe('bad input', () => {
+  it.each([
+    ['an empty question', ''],
+    ['only spaces', '   '],
+    ['only tabs and newlines', '\t\n \r\n'],
+  ])('asks for a question when given %s', (_case, question) => {
+    const answer = engine.ask(question);
+    expect(answer).toMatchObject({ kind: 'no-match', reason: 'empty-question' });
+    if (answer.kind === 'no-match') expect(answer.message).toMatch(/question/i);
+  });
+
+  it.each([
+    ['only stop words', 'what is the'],
+    ['only question words', 'who what when where why how?'],
+    ['only punctuation and emoji', '?!?! 🤔🤔'],
+    ['only symbols', '— … ** ### ---'],
+  ])('answers politely, without throwing, a question of %s', (_case, question) => {
+    const answer = engine.ask(question);
+    expect(answer.kind).toBe('no-match');
+    if (answer.kind !== 'no-match') return;
+    expect(['no-terms', 'off-topic']).toContain(answer.reason);
+    expect(answer.message.length).toBeGreaterThan(10);
+  });
+
+  it('answers a 10,000-character question quickly, with short excerpts', () => {
+    const question = 'Which drones did Iran send to Russia and where are they built? '.repeat(160).slice(0, 10_000);
+    expect(question).toHaveLength(10_000);
+    const started = performance.now();
+    const answer = engine.ask(question);
+    expect(performance.now() - started).toBeLessThan(2000);
+    expect(answer.kind).toBe('answered');
+    if (answer.kind === 'answered') for (const excerpt of answer.excerpts) expect(excerpt.text.length).toBeLessThanOrEqual(500);
+  });
+
+  it('declines a wall of thousands of made-up words without throwing', () => {
+    const nonsense = (i: number): string => `zq${[...i.toString(26)].map((c) => String.fromCharCode(97 + parseInt(c, 26))).join('')}vx`;
+    const words = Array.from({ length: 3000 }, (_, i) => nonsense(i)).join(' ');
+    expect(() => engine.ask(words)).not.toThrow();
+    expect(engine.ask(words).kind).toBe('no-match');
+  });
+
+  it('keeps the question as asked in its answer', () => {
+    expect(engine.ask('  Who is Jack Watling?  ').question).toBe('  Who is Jack Watling?  ');
+  });
+});

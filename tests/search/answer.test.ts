@@ -1,0 +1,291 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Corpus } from '../../src/corpus/index.ts';
+import { createEngine, type Answer, type Engine, type Excerpt } from '../../src/search/index.ts';
+import { openBundledEngine } from '../fixtures/bundled.ts';
+
+let corpus: Corpus;
+let engine: Engine;
+beforeAll(() => {
+  ({ corpus, engine } = openBundledEngine());
+});
+
+function excerptsOf(answer: Answer): Excerpt[] {
+  if (answer.kind !== 'answered') throw new Error(`expected an answer, got no-match (${answer.reason}): ${answer.question}`);
+  return answer.excerpts;
+}
+
+/** Where an excerpt lies in its document's text. */
+function documentSpan(excerpt: Excerpt): { docId: string; start: number; end: number } {
+  const passage = engine.passage(excerpt.citation.passageId)!.passage;
+  return { docId: passage.docId, start: passage.start + excerpt.start, end: passage.start + excerpt.end };
+}
+
+describe('ranking on the bundled corpus', () => {
+  it.each([
+    ['Which district is the Alabuga zone in?', 'Yelabuga'],
+    ['Who is the RUSI senior research fellow?', 'Jack Watling'],
+    ["What share of Russia's semiconductor imports come from China?", '90%'],
+    ['How many Shahed-136 drones did Iran deliver to Russia?', '3,700'],
+    ['Which North Korean missiles are used in Ukraine?', 'KN-23'],
+    ['In which Russian region is the Alabuga drone plant located?', 'Tatarstan'],
+    ['What calibre of artillery do Russia and North Korea share?', '152mm'],
+  ])('puts the passage that answers "%s" first (it says %s)', (question, answer) => {
+    expect(excerptsOf(engine.ask(question))[0]!.text).toContain(answer);
+  });
+
+  // Known defect: "percentage" and "came" occur nowhere in the corpus, and the unknown words of a
+  // question weigh as the rarest terms, so together they outweigh "semiconductor imports China".
+  it('answers the semiconductor question even when it says "came" and "percentage"', () => {
+    expect(excerptsOf(engine.ask('What percentage of semiconductor imports came from China?'))[0]!.text).toContain('90%');
+  });
+
+  it('ranks excerpts from the highest score down', () => {
+    const scores = excerptsOf(engine.ask('Iran drones Russia', { limit: 10 })).map((e) => e.score);
+    expect(scores).toEqual([...scores].sort((a, b) => b - a));
+  });
+});
+
+describe('aliases', () => {
+  it('finds a passage that says North Korea for a question that says DPRK', () => {
+    const top = excerptsOf(engine.ask('How many containers of arms did the DPRK send?'))[0]!;
+    expect(top.text).toContain('North Korea');
+    expect(top.text).not.toContain('DPRK');
+    expect(top.matchedTerms).toEqual(expect.arrayContaining(['north', 'korea']));
+  });
+
+  it('finds a passage that says Iran for a question that says Tehran, which it would miss without aliases', () => {
+    const question = 'What did Tehran give Russia to build drones?';
+    const isIranOnly = (e: Excerpt) => !e.text.includes('Tehran') && e.matchedTerms.includes('iran');
+    expect(excerptsOf(engine.ask(question)).some(isIranOnly)).toBe(true);
+    const withoutAliases = createEngine({ ...corpus, aliases: [] });
+    expect(excerptsOf(withoutAliases.ask(question)).some(isIranOnly)).toBe(false);
+  });
+});
+
+describe('typo tolerance', () => {
+  it.each([
+    ['a dropped letter in a long word', 'What share of semiconductrs come from China?', '90%'],
+    ['a doubled letter in a name', 'Where is the Alabugaa plant?', 'Alabuga'],
+  ])('still answers with %s', (_case, question, expected) => {
+    expect(excerptsOf(engine.ask(question))[0]!.text).toContain(expected);
+  });
+
+  // Known defect: two swapped letters are two edits, and a 7-letter word is only allowed one,
+  // so the misspelt name counts as an unknown word and the question is declined as off-topic.
+  it.fails('still answers with two swapped letters in a name (known defect: "Alabgua")', () => {
+    expect(excerptsOf(engine.ask('Where is the Alabgua plant?'))[0]!.text).toContain('Alabuga');
+  });
+});
+
+describe('excerpts', () => {
+  const QUESTIONS = [
+    'Which district is the Alabuga zone in?',
+    'Who is Tong Zhao?',
+    'What did North Korea get in return for artillery shells?',
+    'How does China help Russia avoid sanctions?',
+    'What are the naval drills in the Gulf of Oman?',
+    'Why is the threat overstated?',
+  ];
+
+  it.each(QUESTIONS)('quotes the corpus verbatim, at most 500 characters, for "%s"', (question) => {
+    for (const excerpt of excerptsOf(engine.ask(question, { limit: 5 }))) {
+      const view = engine.passage(excerpt.citation.passageId)!;
+      expect(excerpt.text.length).toBeLessThanOrEqual(500);
+      expect(excerpt.text.trim()).not.toBe('');
+      expect(view.passage.text).toContain(excerpt.text);
+      expect(view.passage.text.slice(excerpt.start, excerpt.end)).toBe(excerpt.text);
+    }
+  });
+
+  it.each(QUESTIONS)('cites title, section and passage id for "%s"', (question) => {
+    for (const excerpt of excerptsOf(engine.ask(question))) {
+      const { passage } = engine.passage(excerpt.citation.passageId)!;
+      const document = corpus.documents.find((d) => d.id === passage.docId)!;
+      expect(excerpt.citation).toMatchObject({ passageId: passage.id, docId: document.id, title: document.title, section: passage.section });
+      expect(excerpt.citation.passageId).toMatch(/^[a-z0-9-]+#\d+$/);
+    }
+  });
+
+  it('carries the source of a document that has one', () => {
+    const top = excerptsOf(engine.ask('Who is Jack Watling?'))[0]!;
+    expect(top.citation).toMatchObject({ title: 'Russian Arms Procurement from Iran and North Korea', source: 'The Guardian' });
+  });
+
+  it.each(QUESTIONS)('highlights only words of the excerpt that match the question for "%s"', (question) => {
+    for (const excerpt of excerptsOf(engine.ask(question))) {
+      expect(excerpt.highlights.length).toBeGreaterThan(0);
+      for (const span of excerpt.highlights) {
+        const word = excerpt.text.slice(span.start, span.end);
+        expect(word).toMatch(/^[\p{L}\p{N}]/u);
+        expect(excerpt.matchedTerms).toContain(word.toLowerCase());
+      }
+    }
+  });
+
+  it('highlights the question words where they stand in the excerpt', () => {
+    const top = excerptsOf(engine.ask('Which district is the Alabuga zone in?'))[0]!;
+    const highlighted = top.highlights.map((s) => top.text.slice(s.start, s.end));
+    expect(highlighted).toEqual(expect.arrayContaining(['district', 'Alabuga', 'Zone']));
+    expect(highlighted).not.toContain('Yelabuga');
+  });
+
+  it('highlights a compound as one word', () => {
+    const top = excerptsOf(engine.ask('Which KN-23 missiles were used?'))[0]!;
+    expect(top.highlights.map((s) => top.text.slice(s.start, s.end))).toContain('KN-23');
+  });
+
+  it('never returns the same stretch of text twice from overlapping windows', () => {
+    const questions = [
+      'Tong Zhao senior fellow Carnegie Endowment grouping China least wants to associate with',
+      'Jack Watling senior research fellow Royal United Services Institute routes into Iran',
+      'differences in language, culture, politics and technological sophistication hindered collaboration',
+    ];
+    for (const question of questions) {
+      const spans = excerptsOf(engine.ask(question, { limit: 10 })).map(documentSpan);
+      for (let i = 0; i < spans.length; i++) {
+        for (let j = i + 1; j < spans.length; j++) {
+          const a = spans[i]!;
+          const b = spans[j]!;
+          if (a.docId !== b.docId) continue;
+          const shared = Math.min(a.end, b.end) - Math.max(a.start, b.start);
+          expect(shared, `${question}: excerpts ${i} and ${j}`).toBeLessThanOrEqual(0.5 * Math.min(a.end - a.start, b.end - b.start));
+        }
+      }
+    }
+  });
+
+  it('quotes a sentence that sits in two overlapping windows only once', () => {
+    const sentence = 'Tong Zhao, a senior fellow at the Carnegie Endowment for International Peace';
+    const excerpts = excerptsOf(engine.ask('What did Tong Zhao of the Carnegie Endowment say?', { limit: 10 }));
+    expect(excerpts.filter((e) => e.text.includes(sentence))).toHaveLength(1);
+  });
+});
+
+describe('paging', () => {
+  const question = 'How do Iran and Russia cooperate on drones?';
+
+  it('returns the next excerpts with an offset, the same as a longer first page', () => {
+    const first = engine.ask(question, { limit: 3 });
+    const second = engine.ask(question, { limit: 3, offset: 3 });
+    const both = engine.ask(question, { limit: 6 });
+    const ids = (a: Answer) => excerptsOf(a).map((e) => e.citation.passageId + ':' + e.start);
+    expect([...ids(first), ...ids(second)]).toEqual(ids(both));
+    expect(new Set(ids(both)).size).toBe(6);
+  });
+
+  it('reports the total so a reader knows when the pages end', () => {
+    const first = engine.ask(question, { limit: 3 });
+    if (first.kind !== 'answered') throw new Error('expected an answer');
+    expect(first.total).toBeGreaterThan(3);
+    const past = engine.ask(question, { limit: 3, offset: first.total });
+    expect(excerptsOf(past)).toEqual([]);
+    const last = engine.ask(question, { limit: 3, offset: first.total - 1 });
+    expect(excerptsOf(last)).toHaveLength(1);
+  });
+
+  it.each([
+    ['a limit of 0', { limit: 0 }, 1],
+    ['a negative limit', { limit: -5 }, 1],
+    ['a limit above 25', { limit: 1000 }, 25],
+    ['a fractional limit', { limit: 2.7 }, 2],
+    ['a limit that is not a number', { limit: Number.NaN }, 1],
+  ])('clamps %s', (_case, options, expected) => {
+    const answer = engine.ask('Russia Iran North Korea China cooperation', options);
+    if (answer.kind !== 'answered') throw new Error('expected an answer');
+    expect(answer.excerpts.length).toBe(Math.min(expected, answer.total));
+  });
+});
+
+describe('engine.passage', () => {
+  it('returns a passage in full with the ids of its neighbours in the same document', () => {
+    const view = engine.passage('000-4253ffe1722c6518#5')!;
+    expect(view.passage.text).toMatch(/^The clearest evidence of this shift/);
+    expect(view.citation).toMatchObject({ passageId: '000-4253ffe1722c6518#5', section: 'From Transaction to Integration: The Alabuga Model' });
+    expect(view.previousId).toBe('000-4253ffe1722c6518#4');
+    expect(view.nextId).toBe('000-4253ffe1722c6518#6');
+  });
+
+  it('has no previous id at the start of a document and no next id at its end', () => {
+    for (const summary of engine.documents()) {
+      const first = engine.passage(`${summary.id}#1`)!;
+      const last = engine.passage(`${summary.id}#${summary.passageCount}`)!;
+      expect(first.previousId).toBeUndefined();
+      expect(last.nextId).toBeUndefined();
+      expect(engine.passage(`${summary.id}#${summary.passageCount + 1}`)).toBeUndefined();
+    }
+  });
+
+  it.each([[''], ['nope#1'], ['000-4253ffe1722c6518#0'], ['000-4253ffe1722c6518']])('returns undefined for the unknown id "%s"', (id) => {
+    expect(engine.passage(id)).toBeUndefined();
+  });
+
+  it('accepts an id with spaces around it, as typed', () => {
+    expect(engine.passage('  000-4253ffe1722c6518#5 ')?.passage.id).toBe('000-4253ffe1722c6518#5');
+  });
+});
+
+describe('engine.documents', () => {
+  it('lists the five documents with their titles, sources and passage counts', () => {
+    const documents = engine.documents();
+    expect(documents.map((d) => d.title)).toEqual([
+      'How Moscow, Tehran, and Pyongyang Are Fusing Defense Industries',
+      "Russia's War Partners: Iran, North Korea and China",
+      "Iran and Russia's Drone Alliance",
+      'The Axis of Upheaval: Russia, China, Iran and North Korea',
+      'Russian Arms Procurement from Iran and North Korea',
+    ]);
+    expect(documents.find((d) => d.source)?.source).toBe('The Guardian');
+    for (const document of documents) {
+      const passages = engine.index.passages.filter((p) => p.docId === document.id);
+      expect(document.passageCount).toBe(passages.length);
+      expect(document.passageCount).toBeGreaterThan(0);
+    }
+  });
+
+  it('lists the section headings of each document in order', () => {
+    const axis = engine.documents().find((d) => d.title.startsWith('The Axis of Upheaval'))!;
+    expect(axis.sections[0]).toBe('The Evolving Geopolitical Landscape: A New Alignment Emerges');
+    expect(axis.sections.at(-1)).toBe('Navigating the Complexities: Paths Forward and Backward');
+  });
+});
+
+describe('engine.suggest', () => {
+  it('completes a typed prefix with a word of the corpus', () => {
+    const suggestions = engine.suggest('dro');
+    expect(suggestions.length).toBeGreaterThan(0);
+    expect(suggestions.length).toBeLessThanOrEqual(25);
+    const word = suggestions.find((s) => /^dro\p{L}+$/u.test(s));
+    expect(word).toBeDefined();
+    expect(engine.index.passages.some((p) => p.text.toLowerCase().includes(word!))).toBe(true);
+  });
+
+  it('keeps the words typed before the one it completes', () => {
+    const suggestions = engine.suggest('Alabuga fac');
+    expect(suggestions.length).toBeGreaterThan(0);
+    for (const suggestion of suggestions) expect(suggestion).toMatch(/^Alabuga fac/);
+  });
+
+  it('offers section headings when nothing is typed', () => {
+    const suggestions = engine.suggest('');
+    expect(suggestions).toHaveLength(25);
+    expect(suggestions).toContain('Naval Drills and Proposed Exercises');
+  });
+
+  it.each([
+    ['a very long input', 'drones '.repeat(60)],
+    ['an unknown word', 'zzzzqqq'],
+    ['emoji', '🤔🤔'],
+    ['a heading word', 'Naval'],
+  ])('returns at most 25 strings of at most 100 characters for %s', (_case, input) => {
+    const suggestions = engine.suggest(input);
+    expect(suggestions.length).toBeLessThanOrEqual(25);
+    for (const suggestion of suggestions) {
+      expect(suggestion.length).toBeLessThanOrEqual(100);
+      expect(suggestion.trim()).not.toBe('');
+    }
+  });
+
+  it('honours a smaller limit', () => {
+    expect(engine.suggest('', 3)).toHaveLength(3);
+  });
+});
