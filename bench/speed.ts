@@ -5,6 +5,7 @@
  *   --sizes 1000,10000,100000   target passage counts
  *   --questions N               timed questions per system (default 2000, cycled)
  *   --squad PATH                SQuAD v1.1 dev JSON
+ *   --query-budget S            seconds of querying per system and size before stopping early (default 30)
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -29,7 +30,7 @@ const DEFAULT_SQUAD = resolve(ROOT, '../shared/benchmarks/squad-v1.1-dev/dev-v1.
 const COLD_SCRIPT = join(ROOT, 'bench', 'lib', 'speed-cold.ts');
 const FINGERPRINT = 'speed-bench-v1';
 const SEED = 20240611;
-const WARMUP = 100;
+const WARMUP = 20;
 const EVENT_LOOP_QUESTIONS = 500;
 
 interface SystemFigures {
@@ -59,19 +60,20 @@ interface SizeReport {
 function settings() {
   const { values } = parseArgs({
     args: process.argv.slice(2),
-    options: { sizes: { type: 'string' }, questions: { type: 'string' }, squad: { type: 'string' } },
+    options: { sizes: { type: 'string' }, questions: { type: 'string' }, squad: { type: 'string' }, 'query-budget': { type: 'string' } },
   });
   const sizes = (values.sizes ?? '1000,10000,100000').split(',').map((s) => Number(s.trim()));
   if (sizes.some((n) => !Number.isInteger(n) || n < 1)) throw new Error(`--sizes needs positive whole numbers, got "${values.sizes}"`);
   const questions = Number(values.questions ?? 2000);
   if (!Number.isInteger(questions) || questions < 1) throw new Error(`--questions needs a positive whole number`);
-  return { sizes, questions, squadPath: values.squad ? resolve(values.squad) : DEFAULT_SQUAD };
+  const budgetS = Number(values['query-budget'] ?? 30);
+  return { sizes, questions, budgetMs: budgetS * 1000, squadPath: values.squad ? resolve(values.squad) : DEFAULT_SQUAD };
 }
 
 const log = (message: string): void => void process.stderr.write(`[${new Date().toISOString().slice(11, 19)}] ${message}\n`);
 
-function documentsFor(articles: readonly Article[], copies: number) {
-  return buildDocuments(makeSources(articles, copies), loadEnglishLexicon());
+function documentsFor(articles: readonly Article[], units: number) {
+  return buildDocuments(makeSources(articles, units), loadEnglishLexicon());
 }
 
 function time<T>(run: () => T): [T, number] {
@@ -80,14 +82,21 @@ function time<T>(run: () => T): [T, number] {
   return [value, performance.now() - started];
 }
 
-function timeQueries(questions: readonly string[], ask: (q: string) => unknown): Latency {
+let budgetMs = 30_000;
+
+/** Times each question after a warm-up; stops early (and says so via `queries`) once the time budget is spent. */
+function timeQueries(questions: readonly string[], ask: (q: string) => unknown, onTimedStart?: () => void): Latency {
   for (const q of questions.slice(0, WARMUP)) ask(q);
-  const times: number[] = new Array(questions.length);
-  questions.forEach((q, i) => {
+  onTimedStart?.();
+  const times: number[] = [];
+  const begun = performance.now();
+  for (const q of questions) {
     const started = performance.now();
     ask(q);
-    times[i] = performance.now() - started;
-  });
+    const end = performance.now();
+    times.push(end - started);
+    if (end - begun > budgetMs) break;
+  }
   return latencyOf(times);
 }
 
@@ -126,7 +135,7 @@ function coldStart(squadPath: string, copies: number, cacheFile: string, questio
   const started = performance.now();
   const out = execFileSync(
     process.execPath,
-    ['--import', 'tsx', COLD_SCRIPT, '--mode', mode, '--squad', squadPath, '--copies', String(copies), '--cache', cacheFile, '--fingerprint', FINGERPRINT, '--question', question],
+    ['--import', 'tsx', COLD_SCRIPT, '--mode', mode, '--squad', squadPath, '--units', String(copies), '--cache', cacheFile, '--fingerprint', FINGERPRINT, '--question', question],
     { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 20, stdio: ['ignore', 'pipe', 'inherit'] },
   );
   const wallMs = Math.round(performance.now() - started);
@@ -141,8 +150,8 @@ async function runSize(
   squadPath: string,
   last: boolean,
 ): Promise<SizeReport> {
-  const copies = Math.max(1, Math.round(target / passagesPerCopy));
-  log(`size ~${target}: ${copies} article copies`);
+  const copies = Math.max(1, Math.round((target / passagesPerCopy) * articles.length));
+  log(`size ~${target}: ${copies} article copies (${round(copies / articles.length, 2)} x ${articles.length} articles)`);
   // This engine: documents through the project's pipeline, then the index.
   const heap0 = heapUsed();
   const [documents, buildDocumentsMs] = time(() => documentsFor(articles, copies));
@@ -183,11 +192,15 @@ async function runSize(
 
   // Query latency, each system in its own block with a short warm-up, same process.
   let answered = 0;
-  const full = timeQueries(questions, (q) => {
-    const answer = engine.ask(q, { limit: 3 });
-    if (answer.kind === 'answered') answered++;
-    return renderAnswerForTerminal(answer);
-  });
+  const full = timeQueries(
+    questions,
+    (q) => {
+      const answer = engine.ask(q, { limit: 3 });
+      if (answer.kind === 'answered') answered++;
+      return renderAnswerForTerminal(answer);
+    },
+    () => (answered = 0),
+  );
   const searchOnly = timeQueries(questions, (q) => index.miniSearch.search(q));
   const miniLat = timeQueries(questions, (q) => mini.search(q));
   const lunrLat = timeQueries(questions, (q) => {
@@ -265,13 +278,14 @@ function sizeTable(r: SizeReport): string {
         s.serializedBytes === null ? `n/a (${s.serializeNote})` : String(mb(s.serializedBytes)),
         String(mb(s.heapBytes)),
         String(mb(s.peakRssAfterBuildBytes)),
+        String(l.queries),
         l.p50.toFixed(3),
         l.p95.toFixed(3),
         l.p99.toFixed(3),
       ]);
     }
   }
-  return table(['system', 'query path', 'build ms', 'serialized MB', 'heap MB', 'process peak RSS MB (cumulative)', 'p50 ms', 'p95 ms', 'p99 ms'], rows);
+  return table(['system', 'query path', 'build ms', 'serialized MB', 'heap MB', 'process peak RSS MB (cumulative)', 'queries timed', 'p50 ms', 'p95 ms', 'p99 ms'], rows);
 }
 
 interface Cold {
@@ -296,7 +310,7 @@ function sizeSection(r: SizeReport): string {
   const cold = r.coldStart as { withoutCache?: Cold; withCache?: Cold } | undefined;
   const per10k = r.passages / 10000;
   return [
-    `## ~${r.target} passages: ${r.passages} passages, ${r.documents} documents (${r.copies} article copies)`,
+    `## ~${r.target} passages: ${r.passages} passages, ${r.documents} documents (article copies)`,
     '',
     sizeTable(r),
     '',
@@ -316,12 +330,13 @@ function sizeSection(r: SizeReport): string {
 }
 
 async function main(): Promise<void> {
-  const { sizes, questions: questionCount, squadPath } = settings();
+  const { sizes, questions: questionCount, squadPath, budgetMs: budget } = settings();
+  budgetMs = budget;
   const squad = loadSquad(squadPath);
   const picked = pickQuestions(squad.questions, { sample: questionCount, seed: SEED }).map((q) => q.question);
   const questions = Array.from({ length: questionCount }, (_, i) => picked[i % picked.length]!);
   // Passages per article copy, measured through the engine's splitter on one perturbed copy.
-  const probe = buildSearchIndex({ dir: 'squad', documents: documentsFor(squad.articles, 2).slice(squad.articles.length), aliases: [], warnings: [] });
+  const probe = buildSearchIndex({ dir: 'squad', documents: documentsFor(squad.articles, 2 * squad.articles.length).slice(squad.articles.length), aliases: [], warnings: [] });
   const passagesPerCopy = probe.passages.length;
   log(`${passagesPerCopy} passages per article copy (${squad.articles.length} articles); gc ${typeof (globalThis as { gc?: unknown }).gc === 'function' ? 'on' : 'OFF (run with --expose-gc)'}`);
   const reports: SizeReport[] = [];
@@ -340,6 +355,7 @@ async function main(): Promise<void> {
     totalMemoryBytes: totalmem(),
     gcExposed: typeof (globalThis as { gc?: unknown }).gc === 'function',
     questions: questionCount,
+    queryBudgetMsPerSystem: budgetMs,
     uniqueQuestions: picked.length,
     passagesPerCopy,
     perturbation: 'copy k>0: ~30% of words of 5+ letters get a copy suffix, ~5% get two inner letters swapped (seeded PRNG)',
@@ -350,7 +366,7 @@ async function main(): Promise<void> {
     `${meta.date} · Node ${meta.node} · ${meta.os} · ${meta.cpu} · ${meta.cores} cores · ${mb(meta.totalMemoryBytes)} MB RAM · gc exposed: ${meta.gcExposed}`,
     '',
     `Corpus: SQuAD v1.1 dev articles (${squad.articles.length}) repeated with a perturbed vocabulary (${meta.perturbation}); ${passagesPerCopy} passages per copy. ` +
-      `All three systems index the same passage texts. ${questionCount} SQuAD dev questions per system (${picked.length} unique, seed ${SEED}), after ${WARMUP} warm-up queries; each system timed in its own block, same process.`,
+      `All three systems index the same passage texts. ${questionCount} SQuAD dev questions per system (${picked.length} unique, seed ${SEED}), after ${WARMUP} warm-up queries; each system timed in its own block, same process, and stopped after ${budgetMs / 1000} s of querying (see "queries timed"; fewer than ${questionCount} means the budget ran out).`,
     'Heap = heapUsed delta after gc across the build (engine includes its documents). Peak RSS is the whole process so far (cumulative across systems and sizes); the cold-start child gives an engine-only peak RSS.',
     '',
     ...reports.map(sizeSection),

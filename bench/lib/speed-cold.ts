@@ -1,6 +1,6 @@
 /**
  * Cold start of this engine to its first answer, in a fresh process; prints one JSON line.
- *   node --import tsx bench/lib/speed-cold.ts --mode build|cache --squad PATH --copies N --cache FILE --fingerprint S --question Q
+ *   node --import tsx bench/lib/speed-cold.ts --mode build|cache --squad PATH --units N --cache FILE --fingerprint S --question Q
  * `sinceProcessStartMs` counts from process start (node + tsx + module loading included).
  */
 import { parseArgs } from 'node:util';
@@ -16,7 +16,7 @@ const { values } = parseArgs({
   options: {
     mode: { type: 'string' },
     squad: { type: 'string' },
-    copies: { type: 'string' },
+    units: { type: 'string' },
     cache: { type: 'string' },
     fingerprint: { type: 'string' },
     question: { type: 'string' },
@@ -37,7 +37,7 @@ if (values.mode === 'cache') {
   stage('loadIndexCache');
 } else {
   const squad = loadSquad(values.squad!);
-  const sources = makeSources(squad.articles, Number(values.copies));
+  const sources = makeSources(squad.articles, Number(values.units));
   stage('readSquadAndPerturb');
   const corpus: Corpus = { dir: 'squad', documents: buildDocuments(sources, loadEnglishLexicon()), aliases: [], warnings: [] };
   stage('buildDocuments');

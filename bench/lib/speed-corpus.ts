@@ -1,17 +1,7 @@
 import { slugFromFile, type SourceText } from '../../src/corpus/index.ts';
 import type { Article } from './squad.ts';
+import { seededRandom } from './random.ts';
 
-/** A small seeded PRNG (mulberry32), so every run builds the same corpus. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Letters-only suffix naming copy k: 1 -> "qb", 2 -> "qc", 27 -> "qbb"... */
 function copySuffix(k: number): string {
@@ -42,12 +32,12 @@ export function perturb(text: string, k: number, random: () => number): string {
   });
 }
 
-/** Sources for `copies` perturbed copies of every article (one source per article copy). */
-export function makeSources(articles: readonly Article[], copies: number, seed = 7): SourceText[] {
+/** Sources for `units` article copies: all articles of copy 0, then of copy 1 (perturbed)... one source per article copy. */
+export function makeSources(articles: readonly Article[], units: number, seed = 7): SourceText[] {
   const sources: SourceText[] = [];
-  for (let k = 0; k < copies; k++) {
+  for (let k = 0; sources.length < units; k++) {
     const random = seededRandom(seed + k * 7919);
-    for (const { title, paragraphs } of articles) {
+    for (const { title, paragraphs } of articles.slice(0, units - sources.length)) {
       const name = k === 0 ? title : `${title} ${copySuffix(k)}`;
       sources.push({ file: `${slugFromFile(name)}.txt`, raw: paragraphs.map((p) => perturb(p, k, random)).join('\n\n'), meta: { title: name } });
     }

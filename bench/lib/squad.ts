@@ -1,3 +1,4 @@
+import { seededRandom } from './random.ts';
 import { existsSync, readFileSync } from 'node:fs';
 
 /** One SQuAD article: the unit the corpus is built from. */
@@ -44,7 +45,7 @@ export function loadSquad(path: string): Squad {
 export function pickQuestions(questions: readonly Question[], choice: { limit?: number; sample?: number; seed: number }): Question[] {
   if (choice.limit !== undefined) return questions.slice(0, choice.limit);
   if (choice.sample === undefined || choice.sample >= questions.length) return [...questions];
-  const random = mulberry32(choice.seed);
+  const random = seededRandom(choice.seed);
   const positions = questions.map((_, i) => i);
   for (let i = 0; i < choice.sample; i++) {
     const j = i + Math.floor(random() * (positions.length - i));
@@ -54,16 +55,4 @@ export function pickQuestions(questions: readonly Question[], choice: { limit?: 
     .slice(0, choice.sample)
     .sort((a, b) => a - b)
     .map((i) => questions[i]!);
-}
-
-/** A small seeded PRNG, so a sample is the same on every run. */
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }

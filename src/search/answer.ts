@@ -12,7 +12,7 @@ export interface AnswerOptions extends AskOptions {
   candidates?: number;
   /** Longest excerpt, in characters. @default 500 */
   maxExcerptChars?: number;
-  /** Excerpts are widened with neighbouring sentences towards this length. @default 360 */
+  /** Excerpts are widened with neighbouring sentences towards this length. @default 450 */
   targetExcerptChars?: number;
   /**
    * The best excerpt must match at least this share of the weight of the
@@ -101,7 +101,6 @@ interface RankedExcerpt {
   coverage: number;
   /** Share of the weight of all the question's words, known or not. */
   fullCoverage: number;
-  matchedWeight: number;
   matchedConcepts: number;
   /** Absolute offsets in the document, to merge overlapping windows. */
   docId: string;
@@ -188,7 +187,7 @@ function rank(
     const passage = index.passages[position]!;
     const choice = chooseExcerpt(passage.text, concepts, {
       maxChars: options.maxExcerptChars ?? 500,
-      targetChars: options.targetExcerptChars ?? 360,
+      targetChars: options.targetExcerptChars ?? 450,
       ...(options.answerType ? { answerType: options.answerType, questionWords: options.questionWords } : {}),
     });
     const coverage = Math.min(1, ((1 - sentenceShare) * choice.matchedWeight + sentenceShare * choice.bestSentenceWeight) / knownWeight);
@@ -203,7 +202,15 @@ function rank(
       highlights: choice.highlights,
       matchedTerms: choice.matchedTerms,
     };
-    return { excerpt, coverage, fullCoverage: choice.matchedWeight / fullWeight, matchedWeight: choice.matchedWeight, matchedConcepts: choice.matchedConcepts, docId: passage.docId, docStart: passage.start + choice.start, docEnd: passage.start + choice.end };
+    return {
+      excerpt,
+      coverage,
+      fullCoverage: choice.matchedWeight / fullWeight,
+      matchedConcepts: choice.matchedConcepts,
+      docId: passage.docId,
+      docStart: passage.start + choice.start,
+      docEnd: passage.start + choice.end,
+    };
   });
   return ranked.sort((a, b) => b.excerpt.score - a.excerpt.score);
 }
