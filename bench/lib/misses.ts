@@ -17,8 +17,8 @@ export function reportMisses(engine: Engine, outcomes: readonly Outcome[], count
   const causes = new Map<MissCause, number>();
   for (const miss of misses) causes.set(miss.cause, (causes.get(miss.cause) ?? 0) + 1);
   const lines = [`## Misses of this engine at top-1: ${misses.length}`, ...[...causes].map(([cause, n]) => `- ${cause}: ${n}`), ''];
-  const step = misses.length / Math.max(1, count);
-  const shown = Array.from({ length: Math.min(count, misses.length) }, (_, i) => misses[Math.floor(i * step)]!);
+  const shownCount = Math.min(count, misses.length);
+  const shown = Array.from({ length: shownCount }, (_, i) => misses[Math.floor((i * misses.length) / shownCount)]!);
   for (const miss of shown.sort((a, b) => a.cause.localeCompare(b.cause))) lines.push(describe(miss), '');
   return lines.join('\n');
 }
