@@ -1,9 +1,8 @@
 import { createInterface } from 'node:readline';
 import { renderAnswerForTerminal } from '../render/terminal.ts';
 import { answerToJson } from './answer-json.ts';
-import { loadConfig } from '../config.ts';
 import { parseArgs } from './args.ts';
-import { formatWarning, openEngine } from './open-engine.ts';
+import { openConfiguredEngine } from './open-engine.ts';
 import { runMain } from './run-main.ts';
 
 const USAGE = `Usage: npm run ask -- [--top N] [--corpus DIR] [--json] "question"
@@ -19,12 +18,7 @@ runMain(async () => {
     console.log(USAGE);
     return args.help ? 0 : 2;
   }
-  const config = loadConfig();
-  const { engine } = openEngine({
-    corpusDir: args.corpusDir ?? config.corpusDir,
-    cachePath: config.indexCachePath,
-    onWarning: (warning) => console.error(formatWarning(warning)),
-  });
+  const engine = openConfiguredEngine(args.corpusDir);
   if (question) {
     const answer = engine.ask(question, { limit: args.top });
     console.log(args.json ? JSON.stringify(answerToJson(answer)) : renderAnswerForTerminal(answer, { color: process.stdout.isTTY }));

@@ -1,8 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { evaluate, parseEvalFile, type EvalReport } from '../eval/evaluate.ts';
-import { loadConfig } from '../config.ts';
 import { parseArgs } from './args.ts';
-import { formatWarning, openEngine } from './open-engine.ts';
+import { openConfiguredEngine } from './open-engine.ts';
 import { runMain } from './run-main.ts';
 
 const USAGE = `Usage: npm run eval -- FILE [--top N] [--corpus DIR] [--json]
@@ -17,12 +16,7 @@ runMain(() => {
     console.log(USAGE);
     return args.help ? 0 : 2;
   }
-  const config = loadConfig();
-  const { engine } = openEngine({
-    corpusDir: args.corpusDir ?? config.corpusDir,
-    cachePath: config.indexCachePath,
-    onWarning: (warning) => console.error(formatWarning(warning)),
-  });
+  const engine = openConfiguredEngine(args.corpusDir);
   for (const file of args.positional) {
     const { questions, errors } = parseEvalFile(readFileSync(file, 'utf8'));
     for (const error of errors) console.error(`warning: ${file}: ${error}`);

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { loadConfig } from '../config.ts';
 import { loadCorpus, type CorpusWarning } from '../corpus/index.ts';
 import { AppError } from '../errors.ts';
 import { corpusFingerprint } from '../index-cache/fingerprint.ts';
@@ -45,9 +46,10 @@ export function openEngine(options: OpenEngineOptions): OpenedEngine {
   if (cachePath) {
     const cached = loadIndexCache(cachePath, fingerprint);
     if (cached.kind === 'loaded') {
+      for (const warning of cached.warnings) options.onWarning?.(warning);
       const milliseconds = Math.round(performance.now() - started);
       options.onStatus?.(`Loaded the index of ${cached.index.documents.size} documents (${cached.index.passages.length} passages) from ${cachePath} in ${milliseconds} ms.`);
-      return { engine: engineFromIndex(cached.index, options.engine), from: 'cache', milliseconds, warnings: [] };
+      return { engine: engineFromIndex(cached.index, options.engine), from: 'cache', milliseconds, warnings: cached.warnings };
     }
     options.onStatus?.(`Building the index: ${cached.reason}.`);
   }
@@ -56,7 +58,7 @@ export function openEngine(options: OpenEngineOptions): OpenedEngine {
   const index = buildSearchIndex(corpus, options.engine);
   if (cachePath) {
     try {
-      saveIndexCache(cachePath, fingerprint, index);
+      saveIndexCache(cachePath, fingerprint, index, corpus.warnings);
     } catch (error) {
       options.onStatus?.(`Could not write the index cache ${cachePath}: ${(error as Error).message}`);
     }
@@ -67,6 +69,19 @@ export function openEngine(options: OpenEngineOptions): OpenedEngine {
       (corpus.warnings.length > 0 ? `; ${corpus.warnings.length} file(s) skipped or reported.` : '.'),
   );
   return { engine: engineFromIndex(index, options.engine), from: 'build', milliseconds, warnings: corpus.warnings };
+}
+
+/**
+ * The engine the command-line tools answer from: the corpus named by `--corpus`
+ * or CORPUS_DIR, the index cache from INDEX_CACHE_PATH, warnings on stderr.
+ */
+export function openConfiguredEngine(corpusFlag: string | undefined): Engine {
+  const config = loadConfig();
+  return openEngine({
+    corpusDir: corpusFlag ?? config.corpusDir,
+    cachePath: config.indexCachePath,
+    onWarning: (warning) => console.error(formatWarning(warning)),
+  }).engine;
 }
 
 /** `.cache/index-<hash>.json` in the working directory: outside the corpus folder, one file per corpus. */

@@ -79,12 +79,8 @@ function readText(path: string, file: string, maxFileBytes: number, warnings: Co
     return skip(`cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
   }
   if (bytes.includes(0)) return skip('binary file (contains NUL bytes)');
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    return skip('not valid UTF-8 text');
-  }
+  const text = decodeUtf8(bytes);
+  if (text === undefined) return skip('not valid UTF-8 text');
   if (text.trim() === '') return skip('empty file');
   return text;
 }
@@ -103,15 +99,21 @@ function readSidecar(path: string, file: string, warnings: CorpusWarning[]) {
 function readAliases(dir: string, warnings: CorpusWarning[]): string[][] {
   const path = join(dir, ALIAS_FILE);
   if (!existsSync(path)) return [];
-  const bytes = readFileSync(path);
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
+  const text = decodeUtf8(readFileSync(path));
+  if (text === undefined) {
     warnings.push({ file: ALIAS_FILE, message: 'ignored: not valid UTF-8 text' });
     return [];
   }
   const parsed = parseAliases(text, ALIAS_FILE);
   warnings.push(...parsed.warnings);
   return parsed.aliases;
+}
+
+/** The bytes as UTF-8 text, or undefined when they are not valid UTF-8. */
+function decodeUtf8(bytes: Uint8Array): string | undefined {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return undefined;
+  }
 }

@@ -1,7 +1,7 @@
 import { mkdirSync, readFileSync, renameSync, writeFileSync, existsSync } from 'node:fs';
 import { dirname } from 'node:path';
 import MiniSearch from 'minisearch';
-import type { Document, Passage } from '../corpus/types.ts';
+import type { CorpusWarning, Document, Passage } from '../corpus/types.ts';
 import { miniSearchOptions, type IndexedPassage, type SearchIndex } from '../search/index-build.ts';
 
 /** What a cache file holds. Passage text is not stored: it is a slice of its document's text. */
@@ -14,11 +14,13 @@ interface CacheFile {
   documentFrequency: [string, number][];
   surfaceForms: [string, string][];
   aliases: SearchIndex['aliases'];
+  /** Files the build skipped or reported, so a warm start still names them. */
+  warnings: CorpusWarning[];
   boost: SearchIndex['boost'];
   miniSearch: unknown;
 }
 
-export type CacheLoad = { kind: 'loaded'; index: SearchIndex } | { kind: 'rebuild'; reason: string };
+export type CacheLoad = { kind: 'loaded'; index: SearchIndex; warnings: CorpusWarning[] } | { kind: 'rebuild'; reason: string };
 
 /** Reads a cache file; any problem (missing, stale, truncated, corrupt) is a reason to rebuild, never an exception. */
 export function loadIndexCache(path: string, fingerprint: string): CacheLoad {
@@ -44,6 +46,7 @@ export function loadIndexCache(path: string, fingerprint: string): CacheLoad {
     const miniSearch = MiniSearch.loadJS<IndexedPassage>(cache.miniSearch as Parameters<typeof MiniSearch.loadJS>[0], miniSearchOptions());
     return {
       kind: 'loaded',
+      warnings: cache.warnings ?? [],
       index: {
         miniSearch,
         documents,
@@ -61,7 +64,7 @@ export function loadIndexCache(path: string, fingerprint: string): CacheLoad {
 }
 
 /** Writes the index to a cache file atomically (a temporary file renamed into place). */
-export function saveIndexCache(path: string, fingerprint: string, index: SearchIndex): void {
+export function saveIndexCache(path: string, fingerprint: string, index: SearchIndex, warnings: readonly CorpusWarning[] = []): void {
   const cache: CacheFile = {
     fingerprint,
     createdAt: new Date().toISOString(),
@@ -70,6 +73,7 @@ export function saveIndexCache(path: string, fingerprint: string, index: SearchI
     documentFrequency: [...index.documentFrequency],
     surfaceForms: [...index.surfaceForms],
     aliases: index.aliases,
+    warnings: [...warnings],
     boost: index.boost,
     miniSearch: index.miniSearch.toJSON(),
   };

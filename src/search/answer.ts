@@ -4,7 +4,7 @@ import { chooseExcerpt, type ExcerptOptions, type WeightedConcept } from './exce
 import { expectedAnswerType } from './answer-type.ts';
 import { tokenize } from './analyzer.ts';
 import { inverseDocumentFrequency, type SearchIndex } from './index-build.ts';
-import { analyzeQuestion, type Concept } from './query.ts';
+import { analyzeQuestion, weighTerms, type Concept } from './query.ts';
 import { editDistanceWithin } from '../text/edit-distance.ts';
 
 export interface AnswerOptions extends AskOptions {
@@ -55,8 +55,7 @@ export function answerQuestion(index: SearchIndex, question: string, options: An
   const offset = clampInteger(options.offset ?? 0, 0, 1000);
   const text = question.slice(0, MAX_QUESTION_CHARS).trim();
   if (text === '') return noMatch(question, 'empty-question', 'Ask a question about the documents, for example: "Who supplies drones to Russia?"');
-  const analyzed = analyzeQuestion(text, index.aliases);
-  const weighted = weighConcepts(index, analyzed.concepts);
+  const weighted = weighConcepts(index, analyzeQuestion(text, index.aliases));
   if (weighted.length === 0) {
     return noMatch(question, 'no-terms', 'That question has no words to search for. Try naming a person, place, weapon or event.');
   }
@@ -115,8 +114,12 @@ interface RankedExcerpt {
  */
 function isOnTopic(candidate: RankedExcerpt, concepts: readonly WeightedConcept[], options: AnswerOptions): boolean {
   if (candidate.fullCoverage < (options.minCoverage ?? 0.25)) return false;
-  const unknown = concepts.filter((c) => c.unknown && c.fuzzy.size === 0).length;
-  return candidate.matchedConcepts > unknown;
+  return candidate.matchedConcepts > concepts.filter(isUnmatchable).length;
+}
+
+/** A concept no passage can match: the corpus never writes it, not even with a typo. */
+function isUnmatchable(concept: WeightedConcept): boolean {
+  return concept.unknown && concept.fuzzy.size === 0;
 }
 
 function weighConcepts(index: SearchIndex, concepts: readonly Concept[]): WeightedConcept[] {
@@ -132,13 +135,7 @@ function weighConcepts(index: SearchIndex, concepts: readonly Concept[]): Weight
 }
 
 function search(index: SearchIndex, concepts: readonly WeightedConcept[], candidates: number): SearchResult[] {
-  const weights = new Map<string, number>();
-  for (const { concept } of concepts) {
-    concept.alternatives.forEach((alternative, i) => {
-      const weight = i === 0 ? 1 : i < concept.ownCount ? 0.5 : 0.6;
-      for (const term of alternative) weights.set(term, Math.max(weights.get(term) ?? 0, weight));
-    });
-  }
+  const weights = weighTerms(concepts.map((weighted) => weighted.concept));
   const query = [...weights.keys()].join(' ');
   return index.miniSearch
     .search(query, {
@@ -181,7 +178,7 @@ function rank(
   const bm25Share = options.bm25Share ?? 0.3;
   const sentenceShare = options.sentenceShare ?? 0.5;
   const fullWeight = concepts.reduce((sum, c) => sum + c.weight, 0) || 1;
-  const knownWeight = concepts.reduce((sum, c) => sum + (c.unknown && c.fuzzy.size === 0 ? 0 : c.weight), 0) || 1;
+  const knownWeight = concepts.reduce((sum, c) => sum + (isUnmatchable(c) ? 0 : c.weight), 0) || 1;
   const ranked = results.map((result) => {
     const position = result.id as number;
     const passage = index.passages[position]!;

@@ -14,12 +14,6 @@ export interface Concept {
   ownCount: number;
 }
 
-/** A question analysed for search. */
-export interface AnalyzedQuestion {
-  concepts: Concept[];
-  /** Every term to look up, with the weight it is searched with. */
-  termWeights: Map<string, number>;
-}
 
 /** Alias groups compiled to term sequences. */
 export type AliasTable = ReadonlyArray<ReadonlyArray<readonly string[]>>;
@@ -37,11 +31,11 @@ export function compileAliases(groups: readonly (readonly string[])[]): AliasTab
 }
 
 /**
- * Splits a question into concepts and the weighted terms to search for. Alias
+ * Splits a question into the concepts it asks about. Alias
  * phrases are matched longest first over the question's terms, so "North
  * Korea" is one concept that also stands for "DPRK" and "Pyongyang".
  */
-export function analyzeQuestion(question: string, aliases: AliasTable): AnalyzedQuestion {
+export function analyzeQuestion(question: string, aliases: AliasTable): Concept[] {
   const words = tokenize(question)
     .flatMap((token) => splitWordCompound(token.raw))
     .map((raw) => ({ raw, terms: termsOf(raw) }))
@@ -64,11 +58,14 @@ export function analyzeQuestion(question: string, aliases: AliasTable): Analyzed
     concepts.push({ label: word.raw, alternatives: word.terms.map((term) => [term]), ownCount: word.terms.length });
     i++;
   }
-  const deduplicated = dedupeConcepts(concepts);
-  return { concepts: deduplicated, termWeights: weighTerms(deduplicated) };
+  return dedupeConcepts(concepts);
 }
 
-function weighTerms(concepts: readonly Concept[]): Map<string, number> {
+/**
+ * Every term to look up for the concepts, with the weight it is searched with:
+ * the question's own words 1, parts of its compounds and aliases less.
+ */
+export function weighTerms(concepts: readonly Concept[]): Map<string, number> {
   const weights = new Map<string, number>();
   const raise = (term: string, weight: number): void => {
     weights.set(term, Math.max(weights.get(term) ?? 0, weight));
