@@ -2,6 +2,7 @@ import { mkdirSync, readFileSync, renameSync, writeFileSync, existsSync } from '
 import { dirname } from 'node:path';
 import MiniSearch from 'minisearch';
 import type { CorpusWarning, Document, Passage } from '../corpus/types.ts';
+import { createCandidateSearch } from '../search/postings.ts';
 import { miniSearchOptions, type IndexedPassage, type SearchIndex } from '../search/index-build.ts';
 
 /** What a cache file holds. Passage text is not stored: it is a slice of its document's text. */
@@ -56,6 +57,7 @@ export function loadIndexCache(path: string, fingerprint: string): CacheLoad {
         surfaceForms: new Map(cache.surfaceForms),
         aliases: cache.aliases,
         boost: cache.boost,
+        candidateSearch: createCandidateSearch(miniSearch, cache.boost),
       },
     };
   } catch (error) {

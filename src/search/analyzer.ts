@@ -28,7 +28,22 @@ export function tokenize(text: string): Token[] {
  * found whole and by its parts. Stop words yield nothing, except acronyms
  * written in capitals (`US`, `IT`), which keep their capitals.
  */
-export function termsOf(raw: string): string[] {
+export function termsOf(raw: string): readonly string[] {
+  let terms = termsMemo.get(raw);
+  if (terms === undefined) {
+    terms = Object.freeze(computeTerms(raw));
+    // A corpus has far fewer distinct words than words; start afresh past the bound rather than grow without end.
+    if (termsMemo.size >= MAX_MEMO) termsMemo.clear();
+    termsMemo.set(raw, terms);
+  }
+  return terms;
+}
+
+/** Memo of `termsOf` by the word as written: every passage read at question time repeats words already seen. */
+const termsMemo = new Map<string, readonly string[]>();
+const MAX_MEMO = 500_000;
+
+function computeTerms(raw: string): string[] {
   const word = raw.replace(/['\u2019]s$/i, '').replace(/\.$/, '');
   const acronym = /^(?:\p{Lu}\.?){2,}$/u.test(word);
   const lower = word.toLowerCase().replace(/\./g, acronym ? '' : '.');
@@ -64,7 +79,7 @@ export function stem(word: string): string {
   let result = stems.get(word);
   if (result === undefined) {
     result = /^\p{L}+$/u.test(word) && word.length > 3 ? stemmer(word) : word;
-    if (stems.size < 500_000) stems.set(word, result);
+    if (stems.size < MAX_MEMO) stems.set(word, result);
   }
   return result;
 }

@@ -1,9 +1,9 @@
-import type { SearchResult } from 'minisearch';
 import type { Answer, AskOptions, Citation, Excerpt } from './types.ts';
 import { chooseExcerpt, type ExcerptOptions, type WeightedConcept } from './excerpt.ts';
 import { expectedAnswerType } from './answer-type.ts';
 import { tokenize } from './analyzer.ts';
 import { inverseDocumentFrequency, type SearchIndex } from './index-build.ts';
+import type { ScoredPassage as Candidate } from './postings.ts';
 import { analyzeQuestion, weighTerms, type Concept } from './query.ts';
 import { editDistanceWithin } from '../text/edit-distance.ts';
 
@@ -134,24 +134,37 @@ function weighConcepts(index: SearchIndex, concepts: readonly Concept[]): Weight
   return weighted.filter((concept) => keep.has(concept));
 }
 
-function search(index: SearchIndex, concepts: readonly WeightedConcept[], candidates: number): SearchResult[] {
+/**
+ * The passages with the best BM25 scores for the question's terms. Unknown
+ * words of six letters or more also match index terms within 20% edits (at
+ * most 2), with half the weight.
+ */
+function search(index: SearchIndex, concepts: readonly WeightedConcept[], candidates: number): Candidate[] {
   const weights = weighTerms(concepts.map((weighted) => weighted.concept));
-  const query = [...weights.keys()].join(' ');
+  const maxDistance = (term: string): number =>
+    /^\p{L}{6,}$/u.test(term) && !index.documentFrequency.has(term) ? Math.min(MAX_TYPOS, Math.round(term.length * TYPO_SHARE)) : 0;
+  if (index.candidateSearch) {
+    return index.candidateSearch([...weights].map(([term, boost]) => ({ term, boost, maxDistance: maxDistance(term) })), candidates);
+  }
   return index.miniSearch
-    .search(query, {
+    .search([...weights.keys()].join(' '), {
       tokenize: (q) => q.split(' '),
       processTerm: (term) => term,
       boost: index.boost,
       boostTerm: (term) => weights.get(term) ?? 1,
-      fuzzy: (term) => (/^\p{L}{6,}$/u.test(term) && !index.documentFrequency.has(term) ? 0.2 : false),
-      maxFuzzy: 2,
+      fuzzy: (term) => (maxDistance(term) > 0 ? TYPO_SHARE : false),
+      maxFuzzy: MAX_TYPOS,
       weights: { fuzzy: 0.5, prefix: 0.375 },
     })
-    .slice(0, candidates);
+    .slice(0, candidates)
+    .map((result) => ({ id: result.id as number, score: result.score, terms: result.terms }));
 }
 
+const TYPO_SHARE = 0.2;
+const MAX_TYPOS = 2;
+
 /** Index terms that matched only through typo tolerance become extra alternatives of the concept they are close to. */
-function attachFuzzyMatches(concepts: readonly WeightedConcept[], results: readonly SearchResult[]): void {
+function attachFuzzyMatches(concepts: readonly WeightedConcept[], results: readonly Candidate[]): void {
   const seen = new Set<string>();
   for (const result of results) {
     for (const term of result.terms) {
@@ -170,7 +183,7 @@ function attachFuzzyMatches(concepts: readonly WeightedConcept[], results: reado
 
 function rank(
   index: SearchIndex,
-  results: readonly SearchResult[],
+  results: readonly Candidate[],
   concepts: readonly WeightedConcept[],
   options: AnswerOptions & Pick<ExcerptOptions, 'answerType' | 'questionWords'>,
 ): RankedExcerpt[] {
@@ -180,7 +193,7 @@ function rank(
   const fullWeight = concepts.reduce((sum, c) => sum + c.weight, 0) || 1;
   const knownWeight = concepts.reduce((sum, c) => sum + (isUnmatchable(c) ? 0 : c.weight), 0) || 1;
   const ranked = results.map((result) => {
-    const position = result.id as number;
+    const position = result.id;
     const passage = index.passages[position]!;
     const choice = chooseExcerpt(passage.text, concepts, {
       maxChars: options.maxExcerptChars ?? 500,

@@ -3,6 +3,7 @@ import type { Corpus, Document, Passage } from '../corpus/types.ts';
 import { splitIntoPassages, type SplitOptions } from '../corpus/split.ts';
 import { termsOf, tokenize } from './analyzer.ts';
 import { compileAliases, type AliasTable } from './query.ts';
+import { createCandidateSearch, type CandidateSearch } from './postings.ts';
 
 export interface IndexOptions {
   /** How documents are cut into passages. */
@@ -31,6 +32,8 @@ export interface SearchIndex {
   surfaceForms: ReadonlyMap<string, string>;
   aliases: AliasTable;
   boost: Required<NonNullable<IndexOptions['boost']>>;
+  /** Fast BM25 over the MiniSearch postings; undefined if MiniSearch's layout is not the known one. */
+  candidateSearch: CandidateSearch | undefined;
 }
 
 /** What MiniSearch indexes of a passage; the text itself is kept once, in `passages`. */
@@ -49,7 +52,7 @@ export function miniSearchOptions(): Options<IndexedPassage> {
     fields: ['title', 'section', 'text'],
     storeFields: [],
     tokenize: (text) => tokenize(text).map((token) => token.raw),
-    processTerm: (term) => termsOf(term),
+    processTerm: (term) => [...termsOf(term)],
   };
 }
 
@@ -91,6 +94,7 @@ export function assembleIndex(
     }
     for (const term of terms) documentFrequency.set(term, (documentFrequency.get(term) ?? 0) + 1);
   }
+  const boost = { ...defaultBoost, ...options.boost };
   return {
     miniSearch,
     documents,
@@ -99,7 +103,8 @@ export function assembleIndex(
     documentFrequency,
     surfaceForms,
     aliases,
-    boost: { ...defaultBoost, ...options.boost },
+    boost,
+    candidateSearch: createCandidateSearch(miniSearch, boost),
   };
 }
 

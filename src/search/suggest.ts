@@ -27,7 +27,7 @@ export function suggestCompletions(index: SearchIndex, input: string, limit: num
   const head = partial ? typed.slice(0, last.start) : typed.endsWith(' ') ? typed : `${typed} `;
   const suggestions = index.miniSearch.autoSuggest(typed, {
     tokenize: (text) => tokenize(text).map((token) => token.raw),
-    processTerm: (term) => termsOf(term),
+    processTerm: (term) => [...termsOf(term)],
     prefix: (_term, i, terms) => partial && i === terms.length - 1,
     fuzzy: (term, i, terms) => (partial && i === terms.length - 1 && term.length >= 5 ? 0.2 : false),
     combineWith: 'AND',

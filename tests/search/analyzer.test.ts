@@ -32,7 +32,7 @@ describe('termsOf', () => {
   ])('makes %s findable whole and by its parts', (compound, whole, parts) => {
     const terms = termsOf(compound);
     expect(terms).toEqual(expect.arrayContaining(whole));
-    for (const part of parts) expect(terms).toEqual(expect.arrayContaining(termsOf(part)));
+    for (const part of parts) expect(terms).toEqual(expect.arrayContaining([...termsOf(part)]));
   });
 
   it.each([['3,700'], ['3700']])('indexes %s as the same number', (written) => {
@@ -44,7 +44,7 @@ describe('termsOf', () => {
   });
 
   it('finds the plural of a compound as the compound', () => {
-    expect(termsOf('Shahed-136s')).toEqual(expect.arrayContaining(termsOf('Shahed-136')));
+    expect(termsOf('Shahed-136s')).toEqual(expect.arrayContaining([...termsOf('Shahed-136')]));
   });
 
   it.each([['the'], ['what'], ['is'], ['us'], ['which'], ['who'], ['explain']])('drops the stop word "%s"', (word) => {

@@ -1,0 +1,72 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import MiniSearch from 'minisearch';
+import { engineFromIndex, type Engine } from '../../src/search/index.ts';
+import { createCandidateSearch, type TermQuery } from '../../src/search/postings.ts';
+import { openBundledEngine } from '../fixtures/bundled.ts';
+
+let engine: Engine;
+let vocabulary: string[];
+beforeAll(() => {
+  ({ engine } = openBundledEngine());
+  vocabulary = [...engine.index.documentFrequency.keys()];
+});
+
+/** What MiniSearch's own search returns for the same term queries, best `limit` first. */
+function miniSearchReference(queries: readonly TermQuery[], limit: number) {
+  const boosts = new Map(queries.map((q) => [q.term, q]));
+  return engine.index.miniSearch
+    .search(queries.map((q) => q.term).join(' '), {
+      tokenize: (text) => text.split(' '),
+      processTerm: (term) => term,
+      boost: engine.index.boost,
+      boostTerm: (term) => boosts.get(term)?.boost ?? 1,
+      fuzzy: (term) => boosts.get(term)!.maxDistance || false,
+      maxFuzzy: 2,
+      // the engine's fuzzy weight (MiniSearch's default is 0.45)
+      weights: { fuzzy: 0.5, prefix: 0.375 },
+    })
+    .slice(0, limit);
+}
+
+describe('candidate search over the MiniSearch postings', () => {
+  it('is available for the index the engine builds', () => {
+    expect(engine.index.candidateSearch).toBeDefined();
+  });
+
+  it('ranks and scores exactly as MiniSearch search does, typo tolerance included', () => {
+    const termQuery = fc.record({
+      term: fc.oneof(
+        fc.constantFrom(...vocabulary),
+        // a known term with a letter changed, so that only typo tolerance finds it
+        fc.tuple(fc.constantFrom(...vocabulary.filter((t) => /^[a-z]{6,}$/.test(t))), fc.nat()).map(([t, i]) => `${t.slice(0, 2 + (i % 3))}x${t.slice(3 + (i % 3))}`),
+      ),
+      boost: fc.constantFrom(1, 0.6, 0.5),
+      maxDistance: fc.constantFrom(0, 1, 2),
+    });
+    fc.assert(
+      fc.property(fc.uniqueArray(termQuery, { minLength: 1, maxLength: 8, selector: (q) => q.term }), fc.integer({ min: 1, max: 30 }), (queries, limit) => {
+        const ours = engine.index.candidateSearch!(queries, limit);
+        const reference = miniSearchReference(queries, limit);
+        expect(ours.map((r) => r.score)).toEqual(reference.map((r) => expect.closeTo(r.score, 9)) as unknown as number[]);
+        // Equal scores may come in either order; every passage must score what MiniSearch gives it.
+        const referenceScore = new Map(reference.map((r) => [r.id, r.score]));
+        for (const result of ours.filter((r) => referenceScore.has(r.id))) {
+          expect(result.score).toBeCloseTo(referenceScore.get(result.id)!, 9);
+          expect([...result.terms].sort()).toEqual([...reference.find((r) => r.id === result.id)!.terms].sort());
+        }
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('is not offered for an index whose internals MiniSearch has changed, and the engine answers the same without it', () => {
+    expect(createCandidateSearch(new MiniSearch({ fields: ['text'] }), { text: 1 })).toBeDefined();
+    const broken = Object.assign(new MiniSearch({ fields: ['text'] }), { _index: undefined });
+    expect(createCandidateSearch(broken, { text: 1 })).toBeUndefined();
+    const withoutFastPath = engineFromIndex({ ...engine.index, candidateSearch: undefined });
+    for (const question of ['Who supplies drones to Russia?', 'How many shells did North Korea send?', 'What is the Alabuga Special Economic Zone?']) {
+      expect(withoutFastPath.ask(question)).toEqual(engine.ask(question));
+    }
+  });
+});
