@@ -87,7 +87,7 @@ export function openConfiguredEngine(corpusFlag: string | undefined): Engine {
 /** `.cache/index-<hash>.json` in the working directory: outside the corpus folder, one file per corpus. */
 export function defaultCachePath(corpusDir: string): string {
   const key = createHash('sha256').update(resolve(corpusDir)).digest('hex').slice(0, 12);
-  return join(process.cwd(), '.cache', `index-${key}.json`);
+  return join(process.cwd(), '.cache', `index-${key}.idx`);
 }
 
 /** How a warning about a corpus file reads on a terminal. */

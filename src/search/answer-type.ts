@@ -1,4 +1,4 @@
-import type { Token } from './analyzer.ts';
+import { termsOf, type Token } from './analyzer.ts';
 
 /** The kind of thing a question asks for, read from its question words. */
 export type AnswerType = 'number' | 'time' | 'person' | 'place';
@@ -17,24 +17,38 @@ export function expectedAnswerType(question: string): AnswerType | undefined {
   return undefined;
 }
 
+/** Bits of `answerKindsOf`: a token can be a number, a time, a name, or several of these. */
+export const ANSWER_KIND = { number: 1, time: 2, name: 4 } as const;
+
 /**
- * Whether some token of a sentence could be the answer of that type: a number,
- * a year or month, or a capitalised name not at the sentence's start; tokens
- * the question itself contains do not count.
+ * What kinds of answer a word of a sentence could be: a number (digits or a
+ * number word), a time (a year or a month), a name (capitalised, not the
+ * sentence's first word). 0 when none.
  */
-export function hasAnswerOfType(type: AnswerType, tokens: readonly Token[], questionWords: ReadonlySet<string>): boolean {
+export function answerKindsOf(raw: string, positionInSentence: number): number {
+  const word = raw.toLowerCase();
+  let kinds = 0;
+  if (/\p{N}/u.test(word) || NUMBER_WORDS.has(word)) kinds |= ANSWER_KIND.number;
+  if (/^(1[5-9]|20)\d\d$/.test(word) || MONTHS.has(word)) kinds |= ANSWER_KIND.time;
+  if (positionInSentence > 0 && /^\p{Lu}\p{Ll}/u.test(raw)) kinds |= ANSWER_KIND.name;
+  return kinds;
+}
+
+/** The `answerKindsOf` bit a question's answer type asks for. */
+export function answerKindOf(type: AnswerType): number {
+  return type === 'number' ? ANSWER_KIND.number : type === 'time' ? ANSWER_KIND.time : ANSWER_KIND.name;
+}
+
+/**
+ * Whether some word of a sentence could be the answer of that type; words
+ * whose index term the question itself contains do not count.
+ */
+export function hasAnswerOfType(type: AnswerType, tokens: readonly Token[], questionTerms: ReadonlySet<string>): boolean {
+  const kind = answerKindOf(type);
   return tokens.some((token, i) => {
-    const word = token.raw.toLowerCase();
-    if (questionWords.has(word)) return false;
-    switch (type) {
-      case 'number':
-        return /\p{N}/u.test(word) || NUMBER_WORDS.has(word);
-      case 'time':
-        return /^(1[5-9]|20)\d\d$/.test(word) || MONTHS.has(word);
-      case 'person':
-      case 'place':
-        return i > 0 && /^\p{Lu}\p{Ll}/u.test(token.raw);
-    }
+    if ((answerKindsOf(token.raw, i) & kind) === 0) return false;
+    const term = termsOf(token.raw)[0];
+    return term === undefined || !questionTerms.has(term);
   });
 }
 

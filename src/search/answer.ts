@@ -1,7 +1,8 @@
 import type { Answer, AskOptions, Citation, Excerpt } from './types.ts';
-import { chooseExcerpt, type ExcerptOptions, type WeightedConcept } from './excerpt.ts';
-import { expectedAnswerType } from './answer-type.ts';
-import { tokenize } from './analyzer.ts';
+import { chooseExcerpt, highlightMatches, type ExcerptOptions, type WeightedConcept } from './excerpt.ts';
+import { answerKindOf, expectedAnswerType } from './answer-type.ts';
+import { analyze } from './analyzer.ts';
+import { sentencesOf, type SentenceQuery } from './forward-index.ts';
 import { inverseDocumentFrequency, type SearchIndex } from './index-build.ts';
 import type { ScoredPassage as Candidate } from './postings.ts';
 import { analyzeQuestion, weighTerms, type Concept } from './query.ts';
@@ -61,11 +62,7 @@ export function answerQuestion(index: SearchIndex, question: string, options: An
   }
   const results = search(index, weighted, Math.max(options.candidates ?? 24, offset + limit));
   attachFuzzyMatches(weighted, results);
-  const ranked = rank(index, results, weighted, {
-    ...options,
-    answerType: expectedAnswerType(text),
-    questionWords: new Set(tokenize(text).map((token) => token.raw.toLowerCase())),
-  });
+  const ranked = rank(index, results, weighted, { ...options, answerType: expectedAnswerType(text), questionTerms: new Set(analyze(text)) });
   const minCoverage = options.minCoverage ?? 0.25;
   if (!ranked.slice(0, 5).some((candidate) => isOnTopic(candidate, weighted, options))) {
     return noMatch(question, 'off-topic', 'I could not find that in the documents. Try other words, or list the documents with /docs.');
@@ -74,9 +71,22 @@ export function answerQuestion(index: SearchIndex, question: string, options: An
   return {
     kind: 'answered',
     question,
-    excerpts: excerpts.slice(offset, offset + limit).map((e) => e.excerpt),
+    excerpts: excerpts.slice(offset, offset + limit).map((e) => toExcerpt(index, e, weighted)),
     total: excerpts.length,
     confidence: Math.round(ranked[0]!.fullCoverage * 1000) / 1000,
+  };
+}
+
+/** A ranked choice as shown: the quoted text with its citation and the words to highlight. */
+function toExcerpt(index: SearchIndex, ranked: RankedExcerpt, concepts: readonly WeightedConcept[]): Excerpt {
+  const text = index.passages[ranked.position]!.text.slice(ranked.start, ranked.end);
+  return {
+    text,
+    citation: citationOf(index, ranked.position),
+    score: ranked.score,
+    start: ranked.start,
+    end: ranked.end,
+    ...highlightMatches(text, concepts),
   };
 }
 
@@ -95,7 +105,12 @@ export function citationOf(index: SearchIndex, position: number): Citation {
 }
 
 interface RankedExcerpt {
-  excerpt: Excerpt;
+  /** The passage's position in the index. */
+  position: number;
+  /** Offsets of the excerpt within the passage text. */
+  start: number;
+  end: number;
+  score: number;
   /** Share of the weight of the question's words that the corpus knows, matched by the excerpt. */
   coverage: number;
   /** Share of the weight of all the question's words, known or not. */
@@ -127,7 +142,7 @@ function weighConcepts(index: SearchIndex, concepts: readonly Concept[]): Weight
     concept,
     weight: Math.max(...concept.alternatives[0]!.map((term) => inverseDocumentFrequency(index, term))),
     fuzzy: new Map<string, number>(),
-    unknown: !concept.alternatives.some((alternative) => alternative.every((term) => index.documentFrequency.has(term))),
+    unknown: !concept.alternatives.some((alternative) => alternative.every((term) => index.vocabulary.has(term))),
   }));
   if (weighted.length <= MAX_CONCEPTS) return weighted;
   const keep = new Set([...weighted].sort((a, b) => b.weight - a.weight).slice(0, MAX_CONCEPTS));
@@ -142,7 +157,7 @@ function weighConcepts(index: SearchIndex, concepts: readonly Concept[]): Weight
 function search(index: SearchIndex, concepts: readonly WeightedConcept[], candidates: number): Candidate[] {
   const weights = weighTerms(concepts.map((weighted) => weighted.concept));
   const maxDistance = (term: string): number =>
-    /^\p{L}{6,}$/u.test(term) && !index.documentFrequency.has(term) ? Math.min(MAX_TYPOS, Math.round(term.length * TYPO_SHARE)) : 0;
+    /^\p{L}{6,}$/u.test(term) && !index.vocabulary.has(term) ? Math.min(MAX_TYPOS, Math.round(term.length * TYPO_SHARE)) : 0;
   if (index.candidateSearch) {
     return index.candidateSearch([...weights].map(([term, boost]) => ({ term, boost, maxDistance: maxDistance(term) })), candidates);
   }
@@ -185,8 +200,10 @@ function rank(
   index: SearchIndex,
   results: readonly Candidate[],
   concepts: readonly WeightedConcept[],
-  options: AnswerOptions & Pick<ExcerptOptions, 'answerType' | 'questionWords'>,
+  options: AnswerOptions & Pick<ExcerptOptions, 'answerType' | 'questionTerms'>,
 ): RankedExcerpt[] {
+  const maxChars = options.maxExcerptChars ?? 500;
+  const sentenceQuery = index.forward.maxSentenceChars === maxChars ? forwardQuery(index, concepts, options) : undefined;
   const top = results[0]?.score ?? 1;
   const bm25Share = options.bm25Share ?? 0.3;
   const sentenceShare = options.sentenceShare ?? 0.5;
@@ -196,24 +213,19 @@ function rank(
     const position = result.id;
     const passage = index.passages[position]!;
     const choice = chooseExcerpt(passage.text, concepts, {
-      maxChars: options.maxExcerptChars ?? 500,
+      maxChars,
       targetChars: options.targetExcerptChars ?? 450,
-      ...(options.answerType ? { answerType: options.answerType, questionWords: options.questionWords } : {}),
+      ...(options.answerType ? { answerType: options.answerType, questionTerms: options.questionTerms } : {}),
+      ...(sentenceQuery ? { sentences: sentencesOf(index.forward, position, sentenceQuery) } : {}),
     });
     const coverage = Math.min(1, ((1 - sentenceShare) * choice.matchedWeight + sentenceShare * choice.bestSentenceWeight) / knownWeight);
     const typeBonus = choice.hasAnswerType ? (options.answerTypeBonus ?? 0.05) : 0;
     const score = bm25Share * (result.score / top) + (1 - bm25Share) * coverage + typeBonus;
-    const excerpt: Excerpt = {
-      text: passage.text.slice(choice.start, choice.end),
-      citation: citationOf(index, position),
-      score: Math.round(score * 1000) / 1000,
+    return {
+      position,
       start: choice.start,
       end: choice.end,
-      highlights: choice.highlights,
-      matchedTerms: choice.matchedTerms,
-    };
-    return {
-      excerpt,
+      score: Math.round(score * 1000) / 1000,
       coverage,
       fullCoverage: choice.matchedWeight / fullWeight,
       matchedConcepts: choice.matchedConcepts,
@@ -222,7 +234,26 @@ function rank(
       docEnd: passage.start + choice.end,
     };
   });
-  return ranked.sort((a, b) => b.excerpt.score - a.excerpt.score);
+  return ranked.sort((a, b) => b.score - a.score);
+}
+
+/** The question's terms as forward-index ids, for reading candidate passages' sentences. */
+function forwardQuery(index: SearchIndex, concepts: readonly WeightedConcept[], options: Pick<ExcerptOptions, 'answerType' | 'questionTerms'>): SentenceQuery {
+  const wanted = new Map<number, string>();
+  const want = (term: string): void => {
+    const id = index.vocabulary.id(term);
+    if (id !== undefined) wanted.set(id, term);
+  };
+  for (const { concept, fuzzy } of concepts) {
+    for (const alternative of concept.alternatives) alternative.forEach(want);
+    for (const term of fuzzy.keys()) want(term);
+  }
+  const questionTermIds = new Set<number>();
+  for (const term of options.questionTerms ?? []) {
+    const id = index.vocabulary.id(term);
+    if (id !== undefined) questionTermIds.add(id);
+  }
+  return { wanted, answerKind: options.answerType ? answerKindOf(options.answerType) : 0, questionTermIds };
 }
 
 /** Overlapping sentence windows of one paragraph often yield the same excerpt: keep the best of each overlap. */

@@ -1,8 +1,9 @@
 import type { Span } from '../corpus/types.ts';
-import { splitSentences } from '../text/sentences.ts';
+import { sentencePieces } from '../text/sentences.ts';
 import { termsOf, tokenize } from './analyzer.ts';
 import type { Concept } from './query.ts';
 import { hasAnswerOfType, type AnswerType } from './answer-type.ts';
+import type { AnalyzedSentence } from './forward-index.ts';
 
 /** A concept ready for matching: its weight and the credit each term earns. */
 export interface WeightedConcept {
@@ -27,19 +28,22 @@ export interface ExcerptChoice {
   hasAnswerType: boolean;
   /** The question weight the single best sentence matches: matches close together count most. */
   bestSentenceWeight: number;
-  highlights: Span[];
-  matchedTerms: string[];
 }
 
 export interface ExcerptOptions {
   /** The kind of answer the question asks for; sentences that hold one score higher. */
   answerType?: AnswerType;
-  /** The question's own words, lowercased: they do not count as the answer. */
-  questionWords?: ReadonlySet<string>;
+  /** The index terms of the question's own words: they do not count as the answer. */
+  questionTerms?: ReadonlySet<string>;
   /** Longest excerpt, in characters. @default 500 */
   maxChars?: number;
   /** Excerpts are widened with neighbouring sentences up to this length. @default 360 */
   targetChars?: number;
+  /**
+   * The passage's sentences, already analysed (from the forward index, cut at
+   * `maxChars`); read from the text when absent.
+   */
+  sentences?: readonly AnalyzedSentence[];
 }
 
 /** Credit for matching a concept only through part of a compound (`136` for `Shahed-136`). */
@@ -56,7 +60,7 @@ const ALIAS_CREDIT = 0.9;
 export function chooseExcerpt(text: string, concepts: readonly WeightedConcept[], options: ExcerptOptions = {}): ExcerptChoice {
   const maxChars = options.maxChars ?? 500;
   const targetChars = Math.min(options.targetChars ?? 360, maxChars);
-  const sentences = analyzeSentences(text, maxChars, options);
+  const sentences = options.sentences ?? analyzeSentences(text, maxChars, options);
   const typeBonus = options.answerType ? ANSWER_TYPE_BONUS * meanWeight(concepts) : 0;
   const windowScore = (first: number, last: number): number =>
     scoreTerms(unionTerms(sentences, first, last), concepts).score + (sentences.slice(first, last + 1).some((s) => s.hasAnswerType) ? typeBonus : 0);
@@ -84,18 +88,23 @@ export function chooseExcerpt(text: string, concepts: readonly WeightedConcept[]
   const start = sentences[first]!.start;
   const end = sentences[last]!.end;
   const matched = scoreTerms(unionTerms(sentences, first, last), concepts);
+  const hasAnswerType = sentences.slice(first, last + 1).some((s) => s.hasAnswerType);
+  const bestSentenceWeight = Math.max(...sentences.map((sentence) => scoreTerms(sentence.terms, concepts).score));
+  return { start, end, matchedWeight: matched.score, matchedConcepts: matched.count, hasAnswerType, bestSentenceWeight };
+}
+
+/** The words of an excerpt that match the question (spans within it) and the distinct words, lowercased. */
+export function highlightMatches(excerpt: string, concepts: readonly WeightedConcept[]): { highlights: Span[]; matchedTerms: string[] } {
   const wanted = wantedTerms(concepts);
   const highlights: Span[] = [];
   const matchedTerms = new Set<string>();
-  for (const token of tokenize(text.slice(start, end))) {
+  for (const token of tokenize(excerpt)) {
     if (termsOf(token.raw).some((term) => wanted.has(term))) {
       highlights.push({ start: token.start, end: token.end });
       matchedTerms.add(token.raw.toLowerCase());
     }
   }
-  const hasAnswerType = sentences.slice(first, last + 1).some((s) => s.hasAnswerType);
-  const bestSentenceWeight = Math.max(...sentences.map((sentence) => scoreTerms(sentence.terms, concepts).score));
-  return { start, end, matchedWeight: matched.score, matchedConcepts: matched.count, hasAnswerType, bestSentenceWeight, highlights, matchedTerms: [...matchedTerms] };
+  return { highlights, matchedTerms: [...matchedTerms] };
 }
 
 /** How much of the question a set of terms matches: the weighted sum and the number of concepts. */
@@ -116,23 +125,16 @@ export function scoreTerms(terms: ReadonlySet<string>, concepts: readonly Weight
   return { score, count };
 }
 
-interface AnalyzedSentence extends Span {
-  terms: Set<string>;
-  hasAnswerType: boolean;
-}
-
 /** Share of the mean concept weight a sentence earns for holding the kind of answer asked for. */
 const ANSWER_TYPE_BONUS = 0.5;
 
 function analyzeSentences(text: string, maxChars: number, options: ExcerptOptions): AnalyzedSentence[] {
-  const spans = splitSentences(text).flatMap((span) => (span.end - span.start > maxChars ? chunkLongSentence(text, span, maxChars) : [span]));
-  if (spans.length === 0) return [{ start: 0, end: Math.min(text.length, maxChars), terms: new Set(), hasAnswerType: false }];
-  return spans.map((span) => {
+  return sentencePieces(text, maxChars).map((span) => {
     const tokens = tokenize(text.slice(span.start, span.end));
     return {
       ...span,
       terms: new Set(tokens.flatMap((token) => termsOf(token.raw))),
-      hasAnswerType: options.answerType !== undefined && hasAnswerOfType(options.answerType, tokens, options.questionWords ?? new Set()),
+      hasAnswerType: options.answerType !== undefined && hasAnswerOfType(options.answerType, tokens, options.questionTerms ?? new Set()),
     };
   });
 }
@@ -141,22 +143,7 @@ function meanWeight(concepts: readonly WeightedConcept[]): number {
   return concepts.length === 0 ? 0 : concepts.reduce((sum, c) => sum + c.weight, 0) / concepts.length;
 }
 
-/** Cuts an over-long sentence into pieces of at most `maxChars`, ending at spaces. */
-function chunkLongSentence(text: string, span: Span, maxChars: number): Span[] {
-  const pieces: Span[] = [];
-  let start = span.start;
-  while (span.end - start > maxChars) {
-    const space = text.lastIndexOf(' ', start + maxChars);
-    const end = space > start + maxChars / 2 ? space : start + maxChars;
-    pieces.push({ start, end });
-    start = end;
-    while (start < span.end && text[start] === ' ') start++;
-  }
-  if (start < span.end) pieces.push({ start, end: span.end });
-  return pieces;
-}
-
-function unionTerms(sentences: readonly AnalyzedSentence[], first: number, last: number): Set<string> {
+function unionTerms(sentences: readonly AnalyzedSentence[], first: number, last: number): ReadonlySet<string> {
   if (first === last) return sentences[first]!.terms;
   const union = new Set<string>();
   for (let i = first; i <= last; i++) for (const term of sentences[i]!.terms) union.add(term);

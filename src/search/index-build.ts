@@ -4,6 +4,8 @@ import { splitIntoPassages, type SplitOptions } from '../corpus/split.ts';
 import { termsOf, tokenize } from './analyzer.ts';
 import { compileAliases, type AliasTable } from './query.ts';
 import { createCandidateSearch, type CandidateSearch } from './postings.ts';
+import { buildTermTables, type ForwardIndex } from './forward-index.ts';
+import type { Vocabulary } from './vocabulary.ts';
 
 export interface IndexOptions {
   /** How documents are cut into passages. */
@@ -26,10 +28,10 @@ export interface SearchIndex {
   /** Passages in corpus order; the MiniSearch id of a passage is its position here. */
   passages: readonly Passage[];
   passageById: ReadonlyMap<string, number>;
-  /** In how many passages each term occurs (in any indexed field). */
-  documentFrequency: ReadonlyMap<string, number>;
-  /** A word of the corpus as written (lowercased) for each index term, to show completions. */
-  surfaceForms: ReadonlyMap<string, string>;
+  /** Every index term, with how many passages hold it and a word that shows it. */
+  vocabulary: Vocabulary;
+  /** Each passage's sentences and their terms, to choose excerpts without re-reading passages. */
+  forward: ForwardIndex;
   aliases: AliasTable;
   boost: Required<NonNullable<IndexOptions['boost']>>;
   /** Fast BM25 over the MiniSearch postings; undefined if MiniSearch's layout is not the known one. */
@@ -73,7 +75,7 @@ export function buildSearchIndex(corpus: Corpus, options: IndexOptions = {}): Se
   return assembleIndex(miniSearch, documents, passages, compileAliases(corpus.aliases), options);
 }
 
-/** Puts the lookup tables around an index built now or loaded from a cache. */
+/** Puts the lookup tables around an index built now. */
 export function assembleIndex(
   miniSearch: MiniSearch<IndexedPassage>,
   documents: ReadonlyMap<string, Document>,
@@ -81,36 +83,27 @@ export function assembleIndex(
   aliases: AliasTable,
   options: IndexOptions = {},
 ): SearchIndex {
-  const documentFrequency = new Map<string, number>();
-  const surfaceForms = new Map<string, string>();
-  for (const passage of passages) {
-    const terms = new Set<string>();
-    const fields = `${documents.get(passage.docId)?.title ?? ''}\n${passage.section}\n${passage.text}`;
-    for (const token of tokenize(fields)) {
-      for (const term of termsOf(token.raw)) {
-        terms.add(term);
-        if (!surfaceForms.has(term)) surfaceForms.set(term, token.raw.toLowerCase());
-      }
-    }
-    for (const term of terms) documentFrequency.set(term, (documentFrequency.get(term) ?? 0) + 1);
-  }
-  const boost = { ...defaultBoost, ...options.boost };
+  const { vocabulary, forward } = buildTermTables(passages, (passage) => documents.get(passage.docId)?.title ?? '', MAX_EXCERPT_CHARS);
+  return indexFromParts({ miniSearch, documents, passages, vocabulary, forward, aliases, boost: { ...defaultBoost, ...options.boost } });
+}
+
+/** An index from its stored parts (built now or read from the cache); adds the lookup tables. */
+export function indexFromParts(
+  parts: Omit<SearchIndex, 'passageById' | 'candidateSearch'>,
+): SearchIndex {
   return {
-    miniSearch,
-    documents,
-    passages,
-    passageById: new Map(passages.map((passage, i) => [passage.id, i])),
-    documentFrequency,
-    surfaceForms,
-    aliases,
-    boost,
-    candidateSearch: createCandidateSearch(miniSearch, boost),
+    ...parts,
+    passageById: new Map(parts.passages.map((passage, i) => [passage.id, i])),
+    candidateSearch: createCandidateSearch(parts.miniSearch, parts.boost),
   };
 }
+
+/** Longest excerpt by default: sentences are stored cut to this length. */
+export const MAX_EXCERPT_CHARS = 500;
 
 /** Inverse document frequency of a term, as BM25 computes it; unseen terms count as the rarest. */
 export function inverseDocumentFrequency(index: SearchIndex, term: string): number {
   const total = index.passages.length;
-  const df = Math.max(index.documentFrequency.get(term) ?? 0, 1);
+  const df = Math.max(index.vocabulary.documentFrequency(term), 1);
   return Math.log(1 + (total - df + 0.5) / (df + 0.5));
 }

@@ -1,4 +1,5 @@
 import type MiniSearch from 'minisearch';
+import { internalsOf, type FieldPostings } from './minisearch-internals.ts';
 
 /** One term of a candidate search: the index term, its boost, and how many typos it may have. */
 export interface TermQuery {
@@ -29,12 +30,12 @@ export type CandidateSearch = (queries: readonly TermQuery[], limit: number) => 
  * and that alone takes tens of milliseconds. Here a posting costs a few array
  * writes and only the best `limit` passages become objects.
  *
- * It depends on MiniSearch's internal layout (version 7). When the layout is
- * not the expected one it returns undefined and callers use `search()`.
+ * It reads MiniSearch's internal layout (see minisearch-internals.ts). When
+ * the layout is not the known one it returns undefined and callers use `search()`.
  */
 export function createCandidateSearch<T>(miniSearch: MiniSearch<T>, boost: Readonly<Record<string, number>>): CandidateSearch | undefined {
-  const internals = miniSearch as unknown as Partial<Internals>;
-  if (!hasExpectedLayout(internals)) return undefined;
+  const internals = internalsOf(miniSearch);
+  if (internals === undefined) return undefined;
   const { _index: index, _fieldIds: fieldIds, _documentIds: documentIds, _avgFieldLength: averageLength, _documentCount: documentCount } = internals;
   const slots = internals._nextId;
   const fields = Object.entries(boost)
@@ -112,31 +113,6 @@ export function createCandidateSearch<T>(miniSearch: MiniSearch<T>, boost: Reado
 /** MiniSearch's default BM25 parameters and fuzzy weight, which the engine does not change. */
 const BM25 = { k: 1.2, b: 0.7, d: 0.5 };
 const FUZZY_WEIGHT = 0.5;
-
-type FieldPostings = Map<number, Map<number, number>>;
-
-interface Internals {
-  _index: { get(term: string): FieldPostings | undefined; fuzzyGet(term: string, maxDistance: number): Map<string, [FieldPostings, number]> };
-  _fieldIds: Record<string, number>;
-  _documentIds: Map<number, unknown>;
-  _fieldLength: Map<number, number[]>;
-  _avgFieldLength: number[];
-  _documentCount: number;
-  _nextId: number;
-}
-
-function hasExpectedLayout(internals: Partial<Internals>): internals is Internals {
-  return (
-    typeof internals._index?.get === 'function' &&
-    typeof internals._index.fuzzyGet === 'function' &&
-    typeof internals._fieldIds === 'object' &&
-    internals._documentIds instanceof Map &&
-    internals._fieldLength instanceof Map &&
-    Array.isArray(internals._avgFieldLength) &&
-    Number.isInteger(internals._documentCount) &&
-    Number.isInteger(internals._nextId)
-  );
-}
 
 /** The `limit` entries with the highest score, best first; ties go to the lower short id. */
 function topByScore(entries: Int32Array, count: number, limit: number, score: (shortId: number) => number): number[] {

@@ -35,7 +35,7 @@ export function suggestCompletions(index: SearchIndex, input: string, limit: num
   for (const suggestion of suggestions) {
     if (!partial) break;
     const completed = suggestion.terms.find((term) => term.startsWith(termsOf(last.raw)[0] ?? last.raw.toLowerCase())) ?? suggestion.terms.at(-1);
-    const form = completed ? index.surfaceForms.get(completed) : undefined;
+    const form = completed ? index.vocabulary.surfaceForm(completed) : undefined;
     if (form) add(head + form);
   }
   const wanted = words.map((word) => word.raw.toLowerCase());

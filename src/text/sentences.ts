@@ -22,6 +22,16 @@ export function splitSentences(text: string, offset = 0): Span[] {
   return spans;
 }
 
+/**
+ * The sentences of a text as excerpts are built from them: a sentence longer
+ * than `maxChars` is cut at spaces into pieces no longer, and a text with no
+ * sentence at all is one piece.
+ */
+export function sentencePieces(text: string, maxChars: number): Span[] {
+  const pieces = splitSentences(text).flatMap((span) => (span.end - span.start > maxChars ? chunkLongSentence(text, span, maxChars) : [span]));
+  return pieces.length > 0 ? pieces : [{ start: 0, end: Math.min(text.length, maxChars) }];
+}
+
 const ABBREVIATIONS = new Set([
   'mr', 'mrs', 'ms', 'dr', 'prof', 'sr', 'jr', 'st', 'mt', 'gen', 'col', 'lt', 'sgt', 'capt', 'gov', 'sen', 'rep',
   'no', 'vol', 'fig', 'pp', 'vs', 'etc', 'approx', 'est', 'inc', 'ltd', 'co', 'corp', 'dept', 'univ',
@@ -41,4 +51,19 @@ function skipSpaces(text: string, from: number): number {
   let i = from;
   while (i < text.length && /\s/.test(text[i]!)) i++;
   return i;
+}
+
+/** Cuts an over-long sentence into pieces of at most `maxChars`, ending at spaces. */
+function chunkLongSentence(text: string, span: Span, maxChars: number): Span[] {
+  const pieces: Span[] = [];
+  let start = span.start;
+  while (span.end - start > maxChars) {
+    const space = text.lastIndexOf(' ', start + maxChars);
+    const end = space > start + maxChars / 2 ? space : start + maxChars;
+    pieces.push({ start, end });
+    start = end;
+    while (start < span.end && text[start] === ' ') start++;
+  }
+  if (start < span.end) pieces.push({ start, end: span.end });
+  return pieces;
 }

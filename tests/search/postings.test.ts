@@ -9,7 +9,7 @@ let engine: Engine;
 let vocabulary: string[];
 beforeAll(() => {
   ({ engine } = openBundledEngine());
-  vocabulary = [...engine.index.documentFrequency.keys()];
+  vocabulary = [...engine.index.vocabulary.data.terms];
 });
 
 /** What MiniSearch's own search returns for the same term queries, best `limit` first. */

@@ -1,0 +1,92 @@
+import { crc32 } from 'node:zlib';
+
+/**
+ * A cache file: a JSON header followed by named binary sections (32-bit
+ * integer arrays and UTF-8 text), with a CRC-32 over everything after the
+ * first 16 bytes so that a truncated or damaged file is noticed, not read.
+ *
+ *   bytes 0-7   "QUOTEIDX"
+ *   bytes 8-11  header length (UInt32 LE)
+ *   bytes 12-15 CRC-32 of the rest of the file
+ *   header JSON, then each section starting at a multiple of 8 bytes
+ */
+export interface Container {
+  header: Record<string, unknown>;
+  int32(name: string): Int32Array;
+  text(name: string): string;
+}
+
+export type Section = Int32Array | string;
+
+/** Lays out a header and sections as the bytes of a cache file. */
+export function encodeContainer(header: Record<string, unknown>, sections: Record<string, Section>): Buffer[] {
+  const bodies = Object.entries(sections).map(([name, section]) => ({
+    name,
+    kind: typeof section === 'string' ? 'utf8' : 'int32',
+    bytes: typeof section === 'string' ? Buffer.from(section, 'utf8') : Buffer.from(section.buffer, section.byteOffset, section.byteLength),
+  }));
+  // The header states where each section starts, and its own length moves
+  // those places: lay out again until the offsets stop changing (twice or three times).
+  let layout: Record<string, { kind: string; offset: number; bytes: number }> = {};
+  let headerBytes = Buffer.alloc(0);
+  for (let pass = 0; ; pass++) {
+    if (pass === 10) throw new Error('index cache layout does not settle');
+    headerBytes = Buffer.from(JSON.stringify({ ...header, sections: layout }), 'utf8');
+    let offset = align(PREFIX_BYTES + headerBytes.length);
+    const next: typeof layout = {};
+    for (const body of bodies) {
+      next[body.name] = { kind: body.kind, offset, bytes: body.bytes.length };
+      offset = align(offset + body.bytes.length);
+    }
+    if (JSON.stringify(next) === JSON.stringify(layout)) break;
+    layout = next;
+  }
+  const parts: Buffer[] = [headerBytes];
+  let at = PREFIX_BYTES + headerBytes.length;
+  for (const body of bodies) {
+    const start = layout[body.name]!.offset;
+    parts.push(Buffer.alloc(start - at), body.bytes);
+    at = start + body.bytes.length;
+  }
+  const prefix = Buffer.alloc(PREFIX_BYTES);
+  prefix.write(MAGIC, 0, 'latin1');
+  prefix.writeUInt32LE(headerBytes.length, 8);
+  let checksum = 0;
+  for (const part of parts) checksum = crc32(part, checksum);
+  prefix.writeUInt32LE(checksum, 12);
+  return [prefix, ...parts];
+}
+
+/** Reads a cache file's bytes; a string says why they are not a sound cache file. */
+export function decodeContainer(file: Buffer): Container | string {
+  if (file.length < PREFIX_BYTES || file.toString('latin1', 0, 8) !== MAGIC) return 'not an index cache file (or one from an older version)';
+  if (crc32(file.subarray(PREFIX_BYTES)) !== file.readUInt32LE(12)) return 'index cache is truncated or damaged (checksum mismatch)';
+  // Typed arrays need aligned memory: copy a buffer that does not start on a multiple of 8.
+  const bytes = file.byteOffset % 8 === 0 ? file : Buffer.from(file);
+  const header = JSON.parse(bytes.toString('utf8', PREFIX_BYTES, PREFIX_BYTES + bytes.readUInt32LE(8))) as Record<string, unknown>;
+  const sections = header.sections as Record<string, { kind: string; offset: number; bytes: number }>;
+  const find = (name: string, kind: string) => {
+    const section = sections[name];
+    if (section?.kind !== kind || section.offset + section.bytes > bytes.length) throw new Error(`index cache has no ${kind} section "${name}"`);
+    return section;
+  };
+  return {
+    header,
+    int32(name) {
+      const { offset, bytes: length } = find(name, 'int32');
+      // A copy, so the file's bytes can be freed once read.
+      return new Int32Array(bytes.buffer.slice(bytes.byteOffset + offset, bytes.byteOffset + offset + length));
+    },
+    text(name) {
+      const { offset, bytes: length } = find(name, 'utf8');
+      return bytes.toString('utf8', offset, offset + length);
+    },
+  };
+}
+
+const MAGIC = 'QUOTEIDX';
+const PREFIX_BYTES = 16;
+
+function align(offset: number): number {
+  return Math.ceil(offset / 8) * 8;
+}

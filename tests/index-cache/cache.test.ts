@@ -1,0 +1,90 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync, cpSync, appendFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadIndexCache, saveIndexCache } from '../../src/index-cache/cache.ts';
+import { openEngine } from '../../src/cli/open-engine.ts';
+import { engineFromIndex, type Engine } from '../../src/search/index.ts';
+import { BUNDLED_CORPUS_DIR, openBundledEngine } from '../fixtures/bundled.ts';
+
+const QUESTIONS = ['Who supplies drones to Russia?', 'How many Shahed-136 drones did Iran deliver?', 'What is the Alabuga zone?', 'Which missiles did the DPRK send?'];
+let engine: Engine;
+let dir: string;
+let path: string;
+beforeAll(() => {
+  ({ engine } = openBundledEngine());
+  dir = mkdtempSync(join(tmpdir(), 'index-cache-'));
+  path = join(dir, 'index.idx');
+  saveIndexCache(path, 'fingerprint-1', engine.index, [{ file: 'broken.txt', message: 'not UTF-8, skipped' }]);
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function loaded(file = path, fingerprint = 'fingerprint-1') {
+  const result = loadIndexCache(file, fingerprint);
+  if (result.kind !== 'loaded') throw new Error(`expected the cache to load: ${result.reason}`);
+  return result;
+}
+
+describe('index cache', () => {
+  it('gives back an engine that answers exactly as the one it was saved from', () => {
+    const fromCache = engineFromIndex(loaded().index);
+    for (const question of QUESTIONS) expect(fromCache.ask(question, { limit: 5 })).toEqual(engine.ask(question, { limit: 5 }));
+    expect(fromCache.documents()).toEqual(engine.documents());
+    expect(fromCache.suggest('Alab')).toEqual(engine.suggest('Alab'));
+  });
+
+  it('restores the MiniSearch index, passages, vocabulary and sentence tables unchanged', () => {
+    const { index } = loaded();
+    // The radix tree lists terms in the order they were added, which a load need not repeat.
+    const { index: terms, ...rest } = index.miniSearch.toJSON();
+    const { index: originalTerms, ...originalRest } = engine.index.miniSearch.toJSON();
+    expect(rest).toEqual(originalRest);
+    const byTerm = (a: [string, unknown], b: [string, unknown]) => a[0].localeCompare(b[0]);
+    expect([...terms].sort(byTerm)).toEqual([...originalTerms].sort(byTerm));
+    expect(index.passages).toEqual(engine.index.passages);
+    expect(index.vocabulary.data).toEqual(engine.index.vocabulary.data);
+    expect(index.forward).toEqual(engine.index.forward);
+    expect(index.candidateSearch).toBeDefined();
+  });
+
+  it('keeps the warnings of the build, so a warm start still names skipped files', () => {
+    expect(loaded().warnings).toEqual([{ file: 'broken.txt', message: 'not UTF-8, skipped' }]);
+  });
+
+  it.each([
+    ['is missing', () => join(dir, 'absent.idx'), /no index cache yet/],
+    ['was built from another corpus or settings', () => path, /changed/, 'fingerprint-2'],
+    ['is truncated', () => copyWith((bytes) => bytes.subarray(0, bytes.length >> 1)), /truncated or damaged/],
+    ['has a damaged byte', () => copyWith((bytes) => Buffer.from(bytes).fill(0x55, bytes.length - 100, bytes.length - 99)), /truncated or damaged/],
+    ['is empty', () => copyWith(() => Buffer.alloc(0)), /not an index cache/],
+    ['is an older JSON cache', () => copyWith(() => Buffer.from('{"fingerprint":"fingerprint-1","miniSearch":{}}')), /not an index cache/],
+  ])('asks for a rebuild, saying why, when the cache %s', (_case, file, reason, fingerprint = 'fingerprint-1') => {
+    const result = loadIndexCache(file(), fingerprint);
+    expect(result.kind).toBe('rebuild');
+    expect(result.kind === 'rebuild' && result.reason).toMatch(reason);
+  });
+});
+
+describe('opening the engine with a cache', () => {
+  it('builds once, then starts from the cache, and rebuilds when a corpus file changes', () => {
+    const corpusDir = join(dir, 'corpus');
+    cpSync(BUNDLED_CORPUS_DIR, corpusDir, { recursive: true });
+    const cachePath = join(dir, 'open.idx');
+    const statuses: string[] = [];
+    const open = () => openEngine({ corpusDir, cachePath, onStatus: (line) => statuses.push(line) });
+    expect(open().from).toBe('build');
+    const warm = open();
+    expect(warm.from).toBe('cache');
+    expect(warm.engine.ask(QUESTIONS[0]!)).toEqual(engine.ask(QUESTIONS[0]!));
+    appendFileSync(join(corpusDir, 'aliases.txt'), '\nmunition = ordnance\n');
+    expect(open().from).toBe('build');
+    expect(statuses.join('\n')).toMatch(/corpus or settings changed/);
+  });
+});
+
+let copies = 0;
+function copyWith(change: (bytes: Buffer) => Buffer): string {
+  const file = join(dir, `copy-${copies++}.idx`);
+  writeFileSync(file, change(readFileSync(path)));
+  return file;
+}
