@@ -67,17 +67,22 @@ export function buildTermTables(
     for (const token of tokenize(`${titleOf(passage)}\n${passage.section}`)) {
       for (const term of termsOf(token.raw)) vocabulary.add(term, token.raw.toLowerCase());
     }
+    // Words as MiniSearch reads them (the whole text), each in the sentence where it starts.
+    const tokens = tokenize(passage.text);
+    let next = 0;
     for (const piece of sentencePieces(passage.text, maxSentenceChars)) {
-      tokenize(passage.text.slice(piece.start, piece.end)).forEach((token, i) => {
+      while (next < tokens.length && tokens[next]!.start < piece.start) next++;
+      for (let i = 0; next < tokens.length && tokens[next]!.start < piece.end; i++, next++) {
+        const raw = tokens[next]!.raw;
         let first = NO_TERM;
-        for (const term of termsOf(token.raw)) {
-          const id = vocabulary.add(term, token.raw.toLowerCase());
+        for (const term of termsOf(raw)) {
+          const id = vocabulary.add(term, raw.toLowerCase());
           if (first === NO_TERM) first = id;
           terms.push(id);
         }
-        const kinds = answerKindsOf(token.raw, i);
+        const kinds = answerKindsOf(raw, i);
         if (kinds !== 0) hints.push(first * 8 + kinds);
-      });
+      }
       sentenceStarts.push(piece.start);
       sentenceEnds.push(piece.end);
       sentenceTerms.push(terms.length);

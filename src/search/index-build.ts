@@ -3,7 +3,8 @@ import type { Corpus, Document, Passage } from '../corpus/types.ts';
 import { splitIntoPassages, type SplitOptions } from '../corpus/split.ts';
 import { termsOf, tokenize } from './analyzer.ts';
 import { compileAliases, type AliasTable } from './query.ts';
-import { createCandidateSearch, type CandidateSearch } from './postings.ts';
+import { createCandidateSearch, postingTableOf, type CandidateSearch, type PostingTable } from './postings.ts';
+import { fuzzyLookupOf } from './minisearch-internals.ts';
 import { buildTermTables, type ForwardIndex } from './forward-index.ts';
 import type { Vocabulary } from './vocabulary.ts';
 
@@ -23,7 +24,10 @@ export interface IndexOptions {
 
 /** Everything a question is answered from, built once per corpus. */
 export interface SearchIndex {
-  miniSearch: MiniSearch<IndexedPassage>;
+  /** The MiniSearch index; loaded from the cache, it is restored on first use (completions, typos). */
+  readonly miniSearch: MiniSearch<IndexedPassage>;
+  /** MiniSearch's postings as flat arrays, for fast BM25 and the cache; undefined if they could not be read. */
+  postings: PostingTable | undefined;
   documents: ReadonlyMap<string, Document>;
   /** Passages in corpus order; the MiniSearch id of a passage is its position here. */
   passages: readonly Passage[];
@@ -34,7 +38,7 @@ export interface SearchIndex {
   forward: ForwardIndex;
   aliases: AliasTable;
   boost: Required<NonNullable<IndexOptions['boost']>>;
-  /** Fast BM25 over the MiniSearch postings; undefined if MiniSearch's layout is not the known one. */
+  /** Fast BM25 over `postings`; undefined when there are none or MiniSearch's layout is not the known one. */
   candidateSearch: CandidateSearch | undefined;
 }
 
@@ -84,18 +88,38 @@ export function assembleIndex(
   options: IndexOptions = {},
 ): SearchIndex {
   const { vocabulary, forward } = buildTermTables(passages, (passage) => documents.get(passage.docId)?.title ?? '', MAX_EXCERPT_CHARS);
-  return indexFromParts({ miniSearch, documents, passages, vocabulary, forward, aliases, boost: { ...defaultBoost, ...options.boost } });
+  const boost = { ...defaultBoost, ...options.boost };
+  const postings = postingTableOf(miniSearch, vocabulary);
+  return indexFromParts({ miniSearch: () => miniSearch, postings, documents, passages, vocabulary, forward, aliases, boost });
 }
 
-/** An index from its stored parts (built now or read from the cache); adds the lookup tables. */
-export function indexFromParts(
-  parts: Omit<SearchIndex, 'passageById' | 'candidateSearch'>,
-): SearchIndex {
-  return {
-    ...parts,
+/** The stored parts of an index (built now or read from the cache); MiniSearch may be made on demand. */
+export type IndexParts = Omit<SearchIndex, 'miniSearch' | 'passageById' | 'candidateSearch'> & { miniSearch: () => MiniSearch<IndexedPassage> };
+
+/** An index from its parts, with the lookup tables added. */
+export function indexFromParts(parts: IndexParts): SearchIndex {
+  let miniSearch: MiniSearch<IndexedPassage> | undefined;
+  const index: SearchIndex = {
+    get miniSearch() {
+      return (miniSearch ??= parts.miniSearch());
+    },
+    postings: parts.postings,
+    documents: parts.documents,
+    passages: parts.passages,
     passageById: new Map(parts.passages.map((passage, i) => [passage.id, i])),
-    candidateSearch: createCandidateSearch(parts.miniSearch, parts.boost),
+    vocabulary: parts.vocabulary,
+    forward: parts.forward,
+    aliases: parts.aliases,
+    boost: parts.boost,
+    candidateSearch: undefined,
   };
+  // The typo-tolerant lookup walks MiniSearch's term tree, so the index is only made when a typo needs it.
+  if (parts.postings && fuzzyLookupOf(new MiniSearch(miniSearchOptions()))) {
+    index.candidateSearch = createCandidateSearch(parts.postings, parts.vocabulary, parts.boost, (term, maxDistance) =>
+      fuzzyLookupOf(index.miniSearch)!(term, maxDistance),
+    );
+  }
+  return index;
 }
 
 /** Longest excerpt by default: sentences are stored cut to this length. */

@@ -1,5 +1,23 @@
 import type MiniSearch from 'minisearch';
-import { internalsOf, type FieldPostings } from './minisearch-internals.ts';
+import type { Vocabulary } from './vocabulary.ts';
+
+/**
+ * MiniSearch's posting lists as flat arrays, one row per vocabulary term and
+ * field: what BM25 needs, without a Map per term. Made from the public
+ * `toJSON()` after a build and stored as is in the index cache.
+ */
+export interface PostingTable {
+  /** Field ids as MiniSearch numbers them (`{ title: 0, section: 1, text: 2 }`). */
+  fieldIds: Record<string, number>;
+  /** Per term id × field count + field, and one past the last: where its run starts in `postings`. */
+  runs: Int32Array;
+  /** (passage position, frequency) pairs, by term and field, passages ascending. */
+  postings: Int32Array;
+  /** Per passage position × field count + field: the field's length in terms. */
+  fieldLengths: Int32Array;
+  averageFieldLength: number[];
+  documentCount: number;
+}
 
 /** One term of a candidate search: the index term, its boost, and how many typos it may have. */
 export interface TermQuery {
@@ -11,7 +29,7 @@ export interface TermQuery {
 
 /** A passage found by the candidate search, as MiniSearch's `search()` would score it. */
 export interface ScoredPassage {
-  /** The passage's MiniSearch id (its position in the index). */
+  /** The passage's position in the index (its MiniSearch id). */
   id: number;
   score: number;
   /** The index terms the passage matched, typo-tolerant matches included. */
@@ -21,107 +39,162 @@ export interface ScoredPassage {
 /** Scores candidates for a list of term queries, best first. */
 export type CandidateSearch = (queries: readonly TermQuery[], limit: number) => ScoredPassage[];
 
+/** The index terms within an edit distance of a term, with their distance (MiniSearch's fuzzy lookup). */
+export type FuzzyLookup = (term: string, maxDistance: number) => Iterable<[string, number]>;
+
 /**
- * BM25 candidate search that reads MiniSearch's posting lists directly and
- * scores them into typed arrays. It ranks exactly as `miniSearch.search()`
- * with the same terms, boosts and fuzziness (`tests/search/postings.test.ts`
- * checks that it does), but `search()` builds a result object for every
- * matching passage: on 100k passages a question touches ten thousand of them
- * and that alone takes tens of milliseconds. Here a posting costs a few array
- * writes and only the best `limit` passages become objects.
- *
- * It reads MiniSearch's internal layout (see minisearch-internals.ts). When
- * the layout is not the known one it returns undefined and callers use `search()`.
+ * Copies a freshly built MiniSearch index into a posting table. Undefined
+ * when the index's ids are not passage positions or a term is missing from
+ * the vocabulary (neither happens with the engine's own build).
  */
-export function createCandidateSearch<T>(miniSearch: MiniSearch<T>, boost: Readonly<Record<string, number>>): CandidateSearch | undefined {
-  const internals = internalsOf(miniSearch);
-  if (internals === undefined) return undefined;
-  const { _index: index, _fieldIds: fieldIds, _documentIds: documentIds, _avgFieldLength: averageLength, _documentCount: documentCount } = internals;
-  const slots = internals._nextId;
-  const fields = Object.entries(boost)
-    .filter(([name]) => fieldIds[name] !== undefined)
-    .map(([name, fieldBoost]) => ({ fieldId: fieldIds[name]!, boost: fieldBoost || 1, averageLength: averageLength[fieldIds[name]!] ?? 1 }));
-  const fieldCount = Math.max(0, ...Object.values(fieldIds)) + 1;
-  // Per short id: the caller's id, and each field's length, read once.
-  const ids = new Float64Array(slots).fill(Number.NaN);
-  const lengths = new Float64Array(slots * fieldCount);
-  for (const [shortId, id] of documentIds) {
-    if (typeof id !== 'number') return undefined;
-    ids[shortId] = id;
-    const fieldLength = internals._fieldLength.get(shortId) ?? [];
-    for (let f = 0; f < fieldCount; f++) lengths[shortId * fieldCount + f] = fieldLength[f] ?? 0;
+export function postingTableOf<T>(miniSearch: MiniSearch<T>, vocabulary: Vocabulary): PostingTable | undefined {
+  const json = miniSearch.toJSON() as unknown as MiniSearchJson;
+  if (json.serializationVersion !== 2 || json.dirtCount !== 0 || json.nextId !== json.documentCount) return undefined;
+  const fieldCount = Object.keys(json.fieldIds).length;
+  const fieldLengths = new Int32Array(json.documentCount * fieldCount);
+  for (const [shortId, id] of Object.entries(json.documentIds)) {
+    if (Number(shortId) !== id) return undefined;
+    fieldLengths.set(json.fieldLength[shortId]!.map((length) => length ?? 0), id * fieldCount);
   }
-  const scores = new Float64Array(slots);
-  const matchedQueries = new Uint16Array(slots);
-  const lastQuery = new Int32Array(slots).fill(-1);
+  const rows: (Record<string, Record<string, number>> | undefined)[] = new Array(vocabulary.size);
+  for (const [term, fields] of json.index) {
+    const id = vocabulary.id(term);
+    if (id === undefined) return undefined;
+    rows[id] = fields;
+  }
+  const runs = new Int32Array(vocabulary.size * fieldCount + 1);
+  const postings: number[] = [];
+  for (let id = 0; id < vocabulary.size; id++) {
+    for (let field = 0; field < fieldCount; field++) {
+      const frequencies = rows[id]?.[field];
+      // Object keys that are integers come out in ascending order.
+      if (frequencies) for (const [position, frequency] of Object.entries(frequencies)) postings.push(Number(position), frequency);
+      runs[id * fieldCount + field + 1] = postings.length;
+    }
+  }
+  return { fieldIds: json.fieldIds, runs, postings: Int32Array.from(postings), fieldLengths, averageFieldLength: json.averageFieldLength, documentCount: json.documentCount };
+}
+
+/**
+ * BM25 candidate search over a posting table, scoring into typed arrays. It
+ * ranks exactly as `miniSearch.search()` with the same terms, boosts and
+ * fuzziness (`tests/search/postings.test.ts` checks that it does), but
+ * `search()` builds a result object for every matching passage: on 100k
+ * passages a question touches ten thousand of them and that alone takes tens
+ * of milliseconds. Here a posting costs a few array writes and only the best
+ * `limit` passages become objects.
+ */
+export function createCandidateSearch(
+  table: PostingTable,
+  vocabulary: Vocabulary,
+  boost: Readonly<Record<string, number>>,
+  fuzzyLookup: FuzzyLookup,
+): CandidateSearch {
+  const fieldCount = Object.keys(table.fieldIds).length;
+  const fields = Object.entries(boost)
+    .filter(([name]) => table.fieldIds[name] !== undefined)
+    .map(([name, fieldBoost]) => ({ field: table.fieldIds[name]!, boost: fieldBoost || 1, averageLength: table.averageFieldLength[table.fieldIds[name]!] ?? 1 }));
+  const { runs, postings, fieldLengths, documentCount } = table;
+  const scores = new Float64Array(documentCount);
+  const matchedQueries = new Uint16Array(documentCount);
+  const lastQuery = new Int32Array(documentCount).fill(-1);
   let touched: Int32Array = new Int32Array(1024);
 
   return (queries, limit) => {
     let touchedCount = 0;
-    const derived: { term: string; data: FieldPostings }[] = [];
-    const add = (queryIndex: number, data: FieldPostings, weight: number): void => {
-      for (const { fieldId, boost: fieldBoost, averageLength: average } of fields) {
-        const postings = data.get(fieldId);
-        if (postings === undefined) continue;
-        const matching = postings.size;
-        const idf = Math.log(1 + (documentCount - matching + 0.5) / (matching + 0.5));
-        const factor = weight * fieldBoost * idf;
-        for (const [shortId, frequency] of postings) {
-          if (Number.isNaN(ids[shortId]!)) continue;
-          const length = lengths[shortId * fieldCount + fieldId]!;
-          scores[shortId]! += factor * (BM25.d + (frequency * (BM25.k + 1)) / (frequency + BM25.k * (1 - BM25.b + (BM25.b * length) / average)));
-          if (lastQuery[shortId] !== queryIndex) {
-            if (matchedQueries[shortId] === 0) {
+    const derived: { term: string; id: number }[] = [];
+    const add = (queryIndex: number, id: number, weight: number): void => {
+      for (const { field, boost: fieldBoost, averageLength } of fields) {
+        const [from, to] = [runs[id * fieldCount + field]!, runs[id * fieldCount + field + 1]!];
+        if (from === to) continue;
+        const matching = (to - from) / 2;
+        const factor = weight * fieldBoost * Math.log(1 + (documentCount - matching + 0.5) / (matching + 0.5));
+        for (let p = from; p < to; p += 2) {
+          const position = postings[p]!;
+          const frequency = postings[p + 1]!;
+          const length = fieldLengths[position * fieldCount + field]!;
+          scores[position]! += factor * (BM25.d + (frequency * (BM25.k + 1)) / (frequency + BM25.k * (1 - BM25.b + (BM25.b * length) / averageLength)));
+          if (lastQuery[position] !== queryIndex) {
+            if (matchedQueries[position] === 0) {
               if (touchedCount === touched.length) touched = grow(touched);
-              touched[touchedCount++] = shortId;
+              touched[touchedCount++] = position;
             }
-            lastQuery[shortId] = queryIndex;
-            matchedQueries[shortId]!++;
+            lastQuery[position] = queryIndex;
+            matchedQueries[position]!++;
           }
         }
       }
     };
     queries.forEach(({ term, boost: termBoost, maxDistance }, queryIndex) => {
-      const exact = index.get(term);
-      if (exact !== undefined) {
-        derived.push({ term, data: exact });
-        add(queryIndex, exact, termBoost);
+      const id = vocabulary.id(term);
+      if (id !== undefined) {
+        derived.push({ term, id });
+        add(queryIndex, id, termBoost);
       }
       if (maxDistance <= 0) return;
-      for (const [other, [data, distance]] of index.fuzzyGet(term, maxDistance)) {
-        if (distance === 0) continue;
-        derived.push({ term: other, data });
-        add(queryIndex, data, (termBoost * FUZZY_WEIGHT * other.length) / (other.length + distance));
+      for (const [other, distance] of fuzzyLookup(term, maxDistance)) {
+        const otherId = vocabulary.id(other);
+        if (distance === 0 || otherId === undefined) continue;
+        derived.push({ term: other, id: otherId });
+        add(queryIndex, otherId, (termBoost * FUZZY_WEIGHT * other.length) / (other.length + distance));
       }
     });
-    const best = topByScore(touched, touchedCount, limit, (shortId) => scores[shortId]! * matchedQueries[shortId]!);
-    const results = best.map((shortId) => ({
-      id: ids[shortId]!,
-      score: scores[shortId]! * matchedQueries[shortId]!,
-      terms: [...new Set(derived.filter(({ data }) => fields.some(({ fieldId }) => data.get(fieldId)?.has(shortId))).map(({ term }) => term))],
+    const best = topByScore(touched, touchedCount, limit, (position) => scores[position]! * matchedQueries[position]!);
+    const results = best.map((position) => ({
+      id: position,
+      score: scores[position]! * matchedQueries[position]!,
+      terms: [...new Set(derived.filter(({ id }) => fields.some(({ field }) => runHas(table, id * fieldCount + field, position))).map(({ term }) => term))],
     }));
     for (let i = 0; i < touchedCount; i++) {
-      const shortId = touched[i]!;
-      scores[shortId] = 0;
-      matchedQueries[shortId] = 0;
-      lastQuery[shortId] = -1;
+      const position = touched[i]!;
+      scores[position] = 0;
+      matchedQueries[position] = 0;
+      lastQuery[position] = -1;
     }
     return results;
   };
 }
 
-/** MiniSearch's default BM25 parameters and fuzzy weight, which the engine does not change. */
-const BM25 = { k: 1.2, b: 0.7, d: 0.5 };
-const FUZZY_WEIGHT = 0.5;
+/** `toJSON()` output of MiniSearch (serialization version 2). */
+interface MiniSearchJson {
+  documentCount: number;
+  nextId: number;
+  dirtCount: number;
+  fieldIds: Record<string, number>;
+  averageFieldLength: number[];
+  documentIds: Record<string, number>;
+  fieldLength: Record<string, (number | null)[]>;
+  index: [string, Record<string, Record<string, number>>][];
+  serializationVersion: number;
+}
 
-/** The `limit` entries with the highest score, best first; ties go to the lower short id. */
-function topByScore(entries: Int32Array, count: number, limit: number, score: (shortId: number) => number): number[] {
-  const kept: { shortId: number; score: number }[] = [];
+/** MiniSearch's default BM25 parameters, which the engine does not change. */
+const BM25 = { k: 1.2, b: 0.7, d: 0.5 };
+/** The weight of a typo-tolerant match, as the engine asks MiniSearch for it. */
+export const FUZZY_WEIGHT = 0.5;
+
+/** Whether a run of (position, frequency) pairs holds the position (binary search: runs are ascending). */
+function runHas(table: PostingTable, run: number, position: number): boolean {
+  let low = table.runs[run]! / 2;
+  let high = table.runs[run + 1]! / 2 - 1;
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    const found = table.postings[middle * 2]!;
+    if (found === position) return true;
+    if (found < position) low = middle + 1;
+    else high = middle - 1;
+  }
+  return false;
+}
+
+/** The `limit` entries with the highest score, best first; ties go to the lower position. */
+function topByScore(entries: Int32Array, count: number, limit: number, score: (position: number) => number): number[] {
+  const kept: { position: number; score: number }[] = [];
   if (limit < 1) return [];
-  const worse = (a: { shortId: number; score: number }, b: { shortId: number; score: number }): boolean =>
-    a.score < b.score || (a.score === b.score && a.shortId > b.shortId);
+  const worse = (a: { position: number; score: number }, b: { position: number; score: number }): boolean =>
+    a.score < b.score || (a.score === b.score && a.position > b.position);
   for (let i = 0; i < count; i++) {
-    const entry = { shortId: entries[i]!, score: score(entries[i]!) };
+    const entry = { position: entries[i]!, score: score(entries[i]!) };
     if (kept.length === limit && !worse(kept[kept.length - 1]!, entry)) continue;
     // Insertion into a short sorted list: limit is a few dozen at most.
     if (kept.length === limit) kept.pop();
@@ -129,7 +202,7 @@ function topByScore(entries: Int32Array, count: number, limit: number, score: (s
     while (at > 0 && worse(kept[at - 1]!, entry)) at--;
     kept.splice(at, 0, entry);
   }
-  return kept.map((entry) => entry.shortId);
+  return kept.map((entry) => entry.position);
 }
 
 function grow(array: Int32Array): Int32Array {

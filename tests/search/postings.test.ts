@@ -2,7 +2,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import MiniSearch from 'minisearch';
 import { engineFromIndex, type Engine } from '../../src/search/index.ts';
-import { createCandidateSearch, type TermQuery } from '../../src/search/postings.ts';
+import type { TermQuery } from '../../src/search/postings.ts';
+import { fuzzyLookupOf } from '../../src/search/minisearch-internals.ts';
 import { openBundledEngine } from '../fixtures/bundled.ts';
 
 let engine: Engine;
@@ -60,13 +61,15 @@ describe('candidate search over the MiniSearch postings', () => {
     );
   });
 
-  it('is not offered for an index whose internals MiniSearch has changed, and the engine answers the same without it', () => {
-    expect(createCandidateSearch(new MiniSearch({ fields: ['text'] }), { text: 1 })).toBeDefined();
-    const broken = Object.assign(new MiniSearch({ fields: ['text'] }), { _index: undefined });
-    expect(createCandidateSearch(broken, { text: 1 })).toBeUndefined();
+  it('answers the same through MiniSearch search when the fast path is not available', () => {
     const withoutFastPath = engineFromIndex({ ...engine.index, candidateSearch: undefined });
-    for (const question of ['Who supplies drones to Russia?', 'How many shells did North Korea send?', 'What is the Alabuga Special Economic Zone?']) {
+    for (const question of ['Who supplies drones to Russia?', 'How many shells did North Korea send?', 'What is the Alabuga Special Economic Zone?', 'Where is the Alabgua plant?']) {
       expect(withoutFastPath.ask(question)).toEqual(engine.ask(question));
     }
+  });
+
+  it('finds no typo-tolerant lookup in a MiniSearch whose internals have changed', () => {
+    expect(fuzzyLookupOf(new MiniSearch({ fields: ['text'] }))).toBeDefined();
+    expect(fuzzyLookupOf(Object.assign(new MiniSearch({ fields: ['text'] }), { _index: undefined }))).toBeUndefined();
   });
 });
