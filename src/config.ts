@@ -6,6 +6,10 @@ import { AppError } from './errors.ts';
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
 
+/** Where the Discord bot answers questions: ENGINE_WORKER. */
+export const ENGINE_WORKER_MODES = ['auto', 'on', 'off'] as const;
+export type EngineWorkerMode = (typeof ENGINE_WORKER_MODES)[number];
+
 /** Everything the Discord adapter needs; present only when DISCORD_TOKEN is set. */
 export interface BotConfig {
   /** The bot token. Never log it or put it in an error message. */
@@ -30,6 +34,13 @@ export interface AppConfig {
   logLevel: LogLevel;
   /** Shards for `npm run start:sharded`: a count, or 'auto' to ask Discord. */
   shards: number | 'auto';
+  /**
+   * Where the Discord bot answers questions: 'on' in a worker thread, so answering never
+   * blocks the bot's event loop; 'off' on the main thread; 'auto' in a worker, falling back
+   * to the main thread (with a warning) if the worker thread cannot start. The terminal
+   * mode and the CLIs always answer on the main thread.
+   */
+  engineWorker: EngineWorkerMode;
 }
 
 /** Where loadConfig reads from. Every field is optional. */
@@ -44,6 +55,7 @@ export const defaultConfig = {
   apiUrl: 'https://discord.com/api',
   corpusDir: './corpus',
   logLevel: 'info',
+  engineWorker: 'auto',
   rateLimitQuestions: 5,
   rateLimitWindowSeconds: 30,
 } as const;
@@ -60,6 +72,7 @@ export const CONFIG_KEYS = [
   'DISCORD_SHARDS',
   'RATE_LIMIT_QUESTIONS',
   'RATE_LIMIT_WINDOW_SECONDS',
+  'ENGINE_WORKER',
 ] as const;
 
 /**
@@ -88,6 +101,8 @@ export function parseConfig(env: Readonly<Record<string, string | undefined>>): 
   const apiUrl = httpUrl('DISCORD_API_URL', read('DISCORD_API_URL') ?? defaultConfig.apiUrl);
   const logLevel = read('LOG_LEVEL')?.toLowerCase() ?? defaultConfig.logLevel;
   if (!isLogLevel(logLevel)) invalid('LOG_LEVEL', `must be one of ${LOG_LEVELS.join(', ')}`);
+  const engineWorker = read('ENGINE_WORKER')?.toLowerCase() ?? defaultConfig.engineWorker;
+  if (!isEngineWorkerMode(engineWorker)) invalid('ENGINE_WORKER', `must be auto, on or off, got "${engineWorker.slice(0, 40)}"`);
   const questions = positiveInteger('RATE_LIMIT_QUESTIONS', read('RATE_LIMIT_QUESTIONS'), defaultConfig.rateLimitQuestions, 1000);
   const windowSeconds = positiveInteger('RATE_LIMIT_WINDOW_SECONDS', read('RATE_LIMIT_WINDOW_SECONDS'), defaultConfig.rateLimitWindowSeconds, 86_400);
   return {
@@ -95,6 +110,7 @@ export function parseConfig(env: Readonly<Record<string, string | undefined>>): 
     corpusDir: read('CORPUS_DIR') ?? defaultConfig.corpusDir,
     indexCachePath: indexCachePath(read('INDEX_CACHE_PATH')),
     logLevel,
+    engineWorker,
     shards: read('DISCORD_SHARDS') === undefined || read('DISCORD_SHARDS') === 'auto' ? 'auto' : positiveInteger('DISCORD_SHARDS', read('DISCORD_SHARDS'), 1, 10_000),
   };
 }
@@ -129,6 +145,10 @@ function positiveInteger(key: string, value: string | undefined, fallback: numbe
   if (value === undefined) return fallback;
   if (!/^\d+$/.test(value) || Number(value) < 1 || Number(value) > max) invalid(key, `must be a whole number from 1 to ${max}, got "${value.slice(0, 40)}"`);
   return Number(value);
+}
+
+function isEngineWorkerMode(value: string): value is EngineWorkerMode {
+  return (ENGINE_WORKER_MODES as readonly string[]).includes(value);
 }
 
 function isLogLevel(value: string): value is LogLevel {

@@ -1,5 +1,13 @@
 /** What kind of failure an error is, for callers that react differently to each. */
-export type ErrorCode = 'CORPUS_NOT_FOUND' | 'CORPUS_EMPTY' | 'CONFIG_INVALID' | 'USAGE';
+export type ErrorCode =
+  | 'CORPUS_NOT_FOUND'
+  | 'CORPUS_EMPTY'
+  | 'CONFIG_INVALID'
+  | 'USAGE'
+  /** The engine threw while answering one request (the engine itself is still up). */
+  | 'ENGINE_FAILED'
+  /** The engine could not answer at all: its worker stopped, timed out, was closed or never opened. */
+  | 'ENGINE_UNAVAILABLE';
 
 /**
  * The project's errors: a code to branch on, a message that names what is wrong

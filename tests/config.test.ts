@@ -9,7 +9,7 @@ const TOKEN = 'MTIzNDU2Nzg5MDEyMzQ1Njc4.GabcDE.secret_token-value';
 
 describe('parseConfig', () => {
   it('uses the defaults and stays in terminal mode without a token', () => {
-    expect(parseConfig({})).toMatchObject({ discord: undefined, corpusDir: './corpus', logLevel: 'info' });
+    expect(parseConfig({})).toMatchObject({ discord: undefined, corpusDir: './corpus', logLevel: 'info', engineWorker: 'auto' });
   });
 
   it('reads every Discord setting when a token is set', () => {
@@ -22,11 +22,13 @@ describe('parseConfig', () => {
       LOG_LEVEL: 'DEBUG',
       RATE_LIMIT_QUESTIONS: '2',
       RATE_LIMIT_WINDOW_SECONDS: '10',
+      ENGINE_WORKER: 'Off',
     });
     expect(config).toMatchObject({
       discord: { token: TOKEN, clientId: '123456789012345678', guildId: '876543210987654321', apiUrl: 'http://127.0.0.1:9999/api', rateLimit: { questions: 2, windowSeconds: 10 } },
       corpusDir: 'docs',
       logLevel: 'debug',
+      engineWorker: 'off',
     });
   });
 
@@ -46,6 +48,7 @@ describe('parseConfig', () => {
     ['LOG_LEVEL', 'loud'],
     ['RATE_LIMIT_QUESTIONS', '0'],
     ['RATE_LIMIT_WINDOW_SECONDS', '1.5'],
+    ['ENGINE_WORKER', 'yes'],
   ])('rejects a bad %s (%j) with CONFIG_INVALID naming it', (key, value) => {
     const attempt = () => parseConfig({ DISCORD_TOKEN: TOKEN, [key]: value });
     expect(attempt).toThrow(AppError);

@@ -14,14 +14,14 @@ export const MAX_RESULTS = 5;
  * Asks the engine and renders the answer with a key to the question for its buttons.
  * The question is remembered so "More results" and "Share" can recompute the answer.
  */
-export function answerFor(
+export async function answerFor(
   context: BotContext,
   question: string,
   options: Omit<AnswerRenderOptions, 'questionKey'> & { offset?: number; limit?: number } = {},
-): MessagePayload {
+): Promise<MessagePayload> {
   const limit = clamp(options.limit ?? DEFAULT_RESULTS, 1, MAX_RESULTS);
   const offset = clamp(options.offset ?? 0, 0, 1000);
-  const answer = context.engine.ask(question, { limit, offset });
+  const answer = await context.engine.ask(question, { limit, offset });
   const questionKey = context.questions.remember(question);
   return renderAnswerForDiscord(answer, { ...options, questionKey, offset, limit });
 }

@@ -1,8 +1,8 @@
 import { Events, type Client } from 'discord.js';
 import type { Logger } from 'pino';
 import type { BotConfig } from '../config.ts';
+import type { AsyncEngine } from '../engine-host/index.ts';
 import { createLogger, scrubSecrets } from '../logger.ts';
-import type { Engine } from '../search/index.ts';
 import { describeError } from './api-errors.ts';
 import { createDiscordClient } from './client.ts';
 import { commands } from './commands/index.ts';
@@ -15,7 +15,8 @@ import { createInteractionRouter } from './router.ts';
 
 export interface StartBotOptions {
   config: BotConfig;
-  engine: Engine;
+  /** Where answers come from (a worker-backed engine in production; the caller closes it). */
+  engine: AsyncEngine;
   /** Makes the client (tests point it at a stand-in). @default createDiscordClient(config) */
   clientFactory?: (config: BotConfig) => Client;
   /** @default a pino logger on stderr that scrubs the token */

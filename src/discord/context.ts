@@ -7,13 +7,14 @@ import type {
 } from 'discord.js';
 import type { Logger } from 'pino';
 import type { ButtonAction } from '../render/custom-ids.ts';
-import type { Engine } from '../search/index.ts';
+import type { AsyncEngine } from '../engine-host/index.ts';
 import type { QuestionStore } from './question-store.ts';
 import type { RateLimiter } from './rate-limit.ts';
 
 /** What every handler gets: the engine and the bot's small bits of state. */
 export interface BotContext {
-  engine: Engine;
+  /** Answers off the event loop when it runs in a worker: always await it. */
+  engine: AsyncEngine;
   questions: QuestionStore;
   rateLimiter: RateLimiter;
   logger: Logger;

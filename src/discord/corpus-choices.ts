@@ -1,34 +1,20 @@
+import type { AsyncEngine } from '../engine-host/index.ts';
 import type { Choice } from '../render/types.ts';
-import type { DocumentSummary, Engine } from '../search/index.ts';
+import type { DocumentSummary } from '../search/index.ts';
 
 /**
- * Autocomplete choices over documents and passages for /source: with nothing typed, each
- * document's first passage; otherwise passages whose id, section or document title contains
- * what was typed, then passages whose text does.
+ * Autocomplete choices over passages for /source: with nothing typed, each document's first
+ * passage; otherwise passages whose id, section or document title contains what was typed,
+ * then passages whose text does. The search runs in the engine (off the event loop when it
+ * is a worker), since it may scan every passage.
  */
-export function passageChoices(engine: Engine, typed: string, limit = 25): Choice[] {
-  const query = typed.trim().toLowerCase();
-  const documents = engine.documents();
-  if (query === '') {
-    return documents.filter((document) => document.passageCount > 0).slice(0, limit).map((document) => passageChoice(engine, `${document.id}#1`, document));
-  }
-  const byLabel: Choice[] = [];
-  const byText: Choice[] = [];
-  for (const document of documents) {
-    for (let ordinal = 1; ordinal <= document.passageCount && byLabel.length < limit; ordinal += 1) {
-      const id = `${document.id}#${ordinal}`;
-      const view = engine.passage(id);
-      if (!view) continue;
-      const label = `${id} ${document.title} ${view.passage.section}`.toLowerCase();
-      if (label.includes(query)) byLabel.push(passageChoice(engine, id, document));
-      else if (byText.length < limit && view.passage.text.toLowerCase().includes(query)) byText.push(passageChoice(engine, id, document));
-    }
-  }
-  return [...byLabel, ...byText].slice(0, limit);
+export async function passageChoices(engine: Pick<AsyncEngine, 'findPassages'>, typed: string, limit = 25): Promise<Choice[]> {
+  const matches = await engine.findPassages(typed, limit);
+  return matches.map((match) => ({ name: `${match.id} · ${match.section || match.title} · ${match.opening}`, value: match.id }));
 }
 
 /** Autocomplete choices over documents for /docs: title or id containing what was typed. */
-export function documentChoices(engine: Engine, typed: string, limit = 25): Choice[] {
+export function documentChoices(engine: Pick<AsyncEngine, 'documents'>, typed: string, limit = 25): Choice[] {
   const query = typed.trim().toLowerCase();
   return engine
     .documents()
@@ -38,15 +24,8 @@ export function documentChoices(engine: Engine, typed: string, limit = 25): Choi
 }
 
 /** A document by id, or by title ignoring case. */
-export function findDocument(engine: Engine, nameOrId: string): DocumentSummary | undefined {
+export function findDocument(engine: Pick<AsyncEngine, 'documents'>, nameOrId: string): DocumentSummary | undefined {
   const wanted = nameOrId.trim().toLowerCase();
   const documents = engine.documents();
   return documents.find((document) => document.id.toLowerCase() === wanted) ?? documents.find((document) => document.title.toLowerCase() === wanted);
-}
-
-function passageChoice(engine: Engine, id: string, document: DocumentSummary): Choice {
-  const view = engine.passage(id);
-  const where = view?.passage.section || document.title;
-  const opening = view?.passage.text.slice(0, 60) ?? '';
-  return { name: `${id} · ${where} · ${opening}`, value: id };
 }

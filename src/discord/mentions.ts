@@ -28,7 +28,7 @@ export function createMentionHandler(context: BotContext): (message: Message) =>
     const question = questionInMessage(message, botId);
     if (question === undefined) return;
     try {
-      const payload = rateLimitNotice(context, message.author.id) ?? answerFor(context, question, { visibility: 'public' });
+      const payload = rateLimitNotice(context, message.author.id) ?? (await answerFor(context, question, { visibility: 'public' }));
       await replyToMessage(message, payload);
     } catch (error) {
       const where = { message: message.id, channel: message.channelId, guild: message.guildId };

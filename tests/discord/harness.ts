@@ -4,6 +4,7 @@ import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 import { loadCorpus } from '../../src/corpus/index.ts';
 import type { BotConfig } from '../../src/config.ts';
 import { createDiscordClient, deployCommands, startBot, type RunningBot } from '../../src/discord/index.ts';
+import { inProcessEngine, type AsyncEngine } from '../../src/engine-host/index.ts';
 import { createLogger } from '../../src/logger.ts';
 import { createEngine, type Engine } from '../../src/search/index.ts';
 import { FakeDiscord, type FakeDiscordOptions, type RecordedRequest, type SentInteraction } from '../fake-discord/index.ts';
@@ -17,6 +18,11 @@ let sharedEngine: Engine | undefined;
 export function corpusEngine(): Engine {
   sharedEngine ??= createEngine(loadCorpus('corpus'));
   return sharedEngine;
+}
+
+/** The bundled corpus's engine behind the async interface, answering on this thread. */
+export function corpusAsyncEngine(): AsyncEngine {
+  return inProcessEngine(corpusEngine());
 }
 
 /** Log lines written by the bot, parsed. */
@@ -40,6 +46,7 @@ export function captureLog(secrets: readonly string[] = []): CapturedLog {
 
 export interface Harness {
   fake: FakeDiscord;
+  engine: AsyncEngine;
   bot: RunningBot;
   log: CapturedLog;
   config: BotConfig;
@@ -52,8 +59,10 @@ export interface HarnessOptions {
   rateLimit?: BotConfig['rateLimit'];
   now?: () => number;
   restRetries?: number;
-  /** @default the bundled corpus's engine */
+  /** Answered on the test's thread. @default the bundled corpus's engine */
   engine?: Engine;
+  /** Opens the engine the bot answers from (e.g. in a worker); closed after the file. Wins over `engine`. */
+  openEngine?: () => Promise<AsyncEngine>;
 }
 
 /**
@@ -77,9 +86,10 @@ export function useBot(options: HarnessOptions = {}): Harness {
     };
     await deployCommands(harness.config);
     harness.log = captureLog([harness.fake.token]);
+    harness.engine = options.openEngine ? await options.openEngine() : inProcessEngine(options.engine ?? corpusEngine());
     harness.bot = await startBot({
       config: harness.config,
-      engine: options.engine ?? corpusEngine(),
+      engine: harness.engine,
       logger: harness.log.logger,
       clientFactory: (config) => createDiscordClient(config, {
           restTimeoutMs: 2_000,
@@ -95,6 +105,7 @@ export function useBot(options: HarnessOptions = {}): Harness {
   });
   afterAll(async () => {
     await harness.bot?.stop();
+    await harness.engine?.close();
     await harness.fake?.close();
     process.off('unhandledRejection', onRejection);
   });

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BotConfig } from '../../src/config.ts';
 import { createDiscordClient, deployCommands, startBot } from '../../src/discord/index.ts';
 import { FakeDiscord } from '../fake-discord/index.ts';
-import { captureLog, corpusEngine } from './harness.ts';
+import { captureLog, corpusAsyncEngine } from './harness.ts';
 
 describe('deploying commands and starting, stopping the bot', () => {
   let fake: FakeDiscord;
@@ -38,7 +38,7 @@ describe('deploying commands and starting, stopping the bot', () => {
   it('logs in with non-privileged intents, never registers commands at startup, and stops cleanly', async () => {
     fake.clearRecords();
     const log = captureLog([fake.token]);
-    const bot = await startBot({ config, engine: corpusEngine(), logger: log.logger, clientFactory: (settings) => createDiscordClient(settings, { restRetries: 0, restTimeoutMs: 2000 }) });
+    const bot = await startBot({ config, engine: corpusAsyncEngine(), logger: log.logger, clientFactory: (settings) => createDiscordClient(settings, { restRetries: 0, restTimeoutMs: 2000 }) });
     expect(bot.client.isReady()).toBe(true);
     expect(bot.client.guilds.cache.has(fake.guild.id)).toBe(true);
     const identify = fake.gatewayFrames.find((frame) => frame.direction === 'received' && frame.op === 2);
@@ -55,7 +55,7 @@ describe('deploying commands and starting, stopping the bot', () => {
     const log = captureLog(['wrong-token-value']);
     const attempt = startBot({
       config: { ...config, token: 'wrong-token-value' },
-      engine: corpusEngine(),
+      engine: corpusAsyncEngine(),
       logger: log.logger,
       clientFactory: (settings) => createDiscordClient(settings, { restRetries: 0, restTimeoutMs: 2000 }),
     });

@@ -34,13 +34,13 @@ async function answerAsk(interaction: ChatInputCommandInteraction, context: BotC
   const isPublic = interaction.options.getBoolean('public') ?? false;
   if (!(await admitQuestion(interaction, context))) return;
   await defer(interaction, { ephemeral: !isPublic });
-  const payload = answerFor(context, question, { limit, visibility: isPublic ? 'public' : 'private' });
+  const payload = await answerFor(context, question, { limit, visibility: isPublic ? 'public' : 'private' });
   await respond(interaction, payload);
 }
 
 async function suggestQuestions(interaction: AutocompleteInteraction, context: BotContext): Promise<void> {
   const typed = String(interaction.options.getFocused()).slice(0, DiscordLimit.choiceValue * 2);
-  const suggestions = typed.trim() === '' ? [] : context.engine.suggest(typed, DiscordLimit.autocompleteChoices);
+  const suggestions = typed.trim() === '' ? [] : await context.engine.suggest(typed, DiscordLimit.autocompleteChoices);
   await respondWithChoices(
     interaction,
     suggestions.map((suggestion) => ({ name: suggestion, value: suggestion })),

@@ -22,7 +22,7 @@ async function findSourcesFor(interaction: MessageContextMenuCommandInteraction,
   }
   if (!(await admitQuestion(interaction, context))) return;
   await defer(interaction, { ephemeral: true });
-  await respond(interaction, answerFor(context, text, { visibility: 'private' }));
+  await respond(interaction, await answerFor(context, text, { visibility: 'private' }));
 }
 
 /** The message's text, or its embeds' text when it has no content. */

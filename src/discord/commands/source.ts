@@ -23,14 +23,14 @@ export const source = {
   },
 
   async autocomplete(interaction, context) {
-    await respondWithChoices(interaction, passageChoices(context.engine, String(interaction.options.getFocused())));
+    await respondWithChoices(interaction, await passageChoices(context.engine, String(interaction.options.getFocused())));
   },
 } satisfies Command;
 
 async function showSource(interaction: ChatInputCommandInteraction, context: BotContext): Promise<void> {
   const id = interaction.options.getString('id', true).trim();
   const document = findDocument(context.engine, id);
-  const view = context.engine.passage(id) ?? (document ? context.engine.passage(`${document.id}#1`) : undefined);
+  const view = (await context.engine.passage(id)) ?? (document ? await context.engine.passage(`${document.id}#1`) : undefined);
   if (!view) {
     await respond(interaction, renderNotice(Notices.unknownPassage(truncateText(escapeDiscordText(id), 100))), { ephemeral: true });
     return;

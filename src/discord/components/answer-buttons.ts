@@ -20,12 +20,12 @@ export const answerButtons = {
       return;
     }
     if (action.kind === 'ask-more') await showMore(interaction, question, action, context);
-    else await shareInChannel(interaction, answerFor(context, question, { offset: action.offset, limit: action.limit, visibility: 'public', sharedBy: interaction.user.id }), context);
+    else await shareInChannel(interaction, await answerFor(context, question, { offset: action.offset, limit: action.limit, visibility: 'public', sharedBy: interaction.user.id }), context);
   },
 } satisfies ButtonHandler;
 
 async function showMore(interaction: ButtonInteraction, question: string, action: Extract<ButtonAction, { kind: 'ask-more' }>, context: BotContext): Promise<void> {
-  const payload = answerFor(context, question, { offset: action.offset, limit: action.limit, visibility: 'private' });
+  const payload = await answerFor(context, question, { offset: action.offset, limit: action.limit, visibility: 'private' });
   if (isEphemeralMessage(interaction)) await update(interaction, payload);
   else await respond(interaction, payload, { ephemeral: true });
 }

@@ -11,7 +11,7 @@ export const passageButtons = {
   kinds: ['passage-open', 'passage-nav', 'passage-share'],
   async execute(interaction, action, context) {
     if (action.kind !== 'passage-open' && action.kind !== 'passage-nav' && action.kind !== 'passage-share') return;
-    const view = context.engine.passage(action.passageId);
+    const view = await context.engine.passage(action.passageId);
     if (!view) {
       await respond(interaction, renderNotice(Notices.unknownPassage(truncateText(escapeDiscordText(action.passageId), 100))), { ephemeral: true });
       return;
