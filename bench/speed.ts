@@ -13,15 +13,15 @@ import { cpus, tmpdir, totalmem, platform, release } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { monitorEventLoopDelay } from 'node:perf_hooks';
 import lunr from 'lunr';
 import MiniSearch from 'minisearch';
 import { buildDocuments, loadEnglishLexicon, type Corpus } from '../src/corpus/index.ts';
-import { buildSearchIndex, engineFromIndex, type Engine } from '../src/search/index.ts';
+import { buildSearchIndex, engineFromIndex } from '../src/search/index.ts';
 import { saveIndexCache } from '../src/index-cache/cache.ts';
 import { renderAnswerForTerminal } from '../src/render/terminal.ts';
 import { loadSquad, pickQuestions, type Article } from './lib/squad.ts';
 import { makeSources } from './lib/speed-corpus.ts';
+import { measureEventLoopDelay, type EventLoopFigures } from './lib/speed-event-loop.ts';
 import { heapUsed, latencyOf, mb, peakRss, round, table, type Latency } from './lib/speed-stats.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -53,7 +53,7 @@ interface SizeReport {
   ratioFullP50ToMiniSearchP50: number;
   coldStart?: unknown;
   cacheFileBytes?: number;
-  eventLoop?: { questions: number; maxMs: number; p99Ms: number; meanMs: number };
+  eventLoop?: EventLoopFigures[];
   answered: number;
 }
 
@@ -109,27 +109,6 @@ function serializedSize(toJson: () => unknown): { bytes: number | null; note?: s
 }
 
 const lunrQuery = (q: string): string => q.replace(/[:^~*+\-\\]/g, ' ');
-
-async function eventLoopRun(engine: Engine, questions: readonly string[]): Promise<NonNullable<SizeReport['eventLoop']>> {
-  const histogram = monitorEventLoopDelay({ resolution: 1 });
-  histogram.enable();
-  await new Promise<void>((done) => {
-    let i = 0;
-    const next = (): void => {
-      if (i >= questions.length) return done();
-      renderAnswerForTerminal(engine.ask(questions[i++]!, { limit: 3 }));
-      setImmediate(next);
-    };
-    setImmediate(next);
-  });
-  histogram.disable();
-  return {
-    questions: questions.length,
-    maxMs: round(histogram.max / 1e6, 1),
-    p99Ms: round(histogram.percentile(99) / 1e6, 1),
-    meanMs: round(histogram.mean / 1e6, 2),
-  };
-}
 
 function coldStart(squadPath: string, copies: number, cacheFile: string, question: string, mode: 'build' | 'cache') {
   const started = performance.now();
@@ -256,13 +235,18 @@ async function runSize(
       withCache = { error: (error as Error).message.slice(0, 200) };
     }
     report.coldStart = { measuredIn: 'child process (node --import tsx bench/lib/speed-cold.ts)', withoutCache, withCache };
+    if (last && report.cacheFileBytes) {
+      log(`  event-loop runs: ${EVENT_LOOP_QUESTIONS} questions through a worker over the cache, and in this thread...`);
+      report.eventLoop = await measureEventLoopDelay({
+        source: { kind: 'cache-file', path: cacheFile, fingerprint: FINGERPRINT },
+        questions: questions.slice(0, EVENT_LOOP_QUESTIONS),
+        concurrency: [1, 8],
+        engine,
+        onProgress: (message) => log(`    ${message}`),
+      });
+    }
   } finally {
     rmSync(dir, { recursive: true, force: true });
-  }
-
-  if (last) {
-    log(`  event-loop run: ${EVENT_LOOP_QUESTIONS} questions with setImmediate between them...`);
-    report.eventLoop = await eventLoopRun(engine, questions.slice(0, EVENT_LOOP_QUESTIONS));
   }
   return report;
 }
@@ -293,6 +277,7 @@ interface Cold {
   afterImportsMs?: number;
   parentWallMs?: number;
   peakRssBytes?: number;
+  heapUsedBytes?: number;
   stages?: Record<string, number>;
   error?: string;
 }
@@ -301,7 +286,7 @@ function describeCold(label: string, c: Cold | undefined): string {
   if (!c || c.error) return `${label}: failed (${c?.error ?? 'not run'})`;
   return (
     `${label}: ${c.sinceProcessStartMs} ms from process start to first answer (${c.afterImportsMs} ms after imports; ` +
-    `spawn-to-exit ${c.parentWallMs} ms), child peak RSS ${mb(c.peakRssBytes ?? 0)} MB; stages ${JSON.stringify(c.stages)}`
+    `spawn-to-exit ${c.parentWallMs} ms), child peak RSS ${mb(c.peakRssBytes ?? 0)} MB, heap after the answer ${mb(c.heapUsedBytes ?? 0)} MB; stages ${JSON.stringify(c.stages)}`
   );
 }
 
@@ -322,9 +307,11 @@ function sizeSection(r: SizeReport): string {
       '.',
     `- ${describeCold('Cold start without cache', cold?.withoutCache)}`,
     `- ${describeCold('Cold start with cache (warm start)', cold?.withCache)}`,
-    ...(r.eventLoop
-      ? [`- Event loop over ${r.eventLoop.questions} questions (setImmediate between questions): max delay ${r.eventLoop.maxMs} ms, p99 ${r.eventLoop.p99Ms} ms, mean ${r.eventLoop.meanMs} ms.`]
-      : []),
+    ...(r.eventLoop ?? []).map(
+      (e) =>
+        `- Event loop of the bot's thread, ${e.questions} questions answered ${e.engine === 'worker' ? 'in a worker thread (as the bot does)' : 'in that same thread'}, ${e.concurrency} at a time: ` +
+        `max delay ${e.maxMs} ms, p99 ${e.p99Ms} ms, mean ${e.meanMs} ms; ${e.questionsPerSecond} questions/s, answer latency p50 ${e.latencyP50Ms} ms / p99 ${e.latencyP99Ms} ms.`,
+    ),
     '',
   ].join('\n');
 }

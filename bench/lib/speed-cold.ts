@@ -60,5 +60,6 @@ console.log(
     stages,
     answered: answer.kind,
     peakRssBytes: process.resourceUsage().maxRSS * 1024,
+    heapUsedBytes: process.memoryUsage().heapUsed,
   }),
 );

@@ -38,6 +38,8 @@ export function serveEngine(port: Pick<MessagePort, 'on' | 'postMessage'>, open:
     }
   });
   post({ type: 'ready', documents: [...engine.documents()], passageCount: engine.index.passages.length, from: opened.from, milliseconds: opened.milliseconds });
+  // Answer first, then finish loading what only typos and completions need.
+  setImmediate(() => engine.warmUp());
 }
 
 function call(engine: Engine, request: EngineRequest): unknown {
