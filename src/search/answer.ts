@@ -90,6 +90,15 @@ function toExcerpt(index: SearchIndex, ranked: RankedExcerpt, concepts: readonly
   };
 }
 
+/**
+ * The passages BM25 ranks best for a question, before excerpts are chosen:
+ * the engine's search alone (what the speed benchmark times as such).
+ */
+export function searchCandidates(index: SearchIndex, question: string, limit = 24): Candidate[] {
+  const weighted = weighConcepts(index, analyzeQuestion(question.slice(0, MAX_QUESTION_CHARS), index.aliases));
+  return weighted.length === 0 ? [] : search(index, weighted, limit);
+}
+
 /** The citation of a passage, by its position in the index. */
 export function citationOf(index: SearchIndex, position: number): Citation {
   const passage = index.passages[position]!;

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import MiniSearch from 'minisearch';
-import { engineFromIndex, type Engine } from '../../src/search/index.ts';
+import { engineFromIndex, searchCandidates, type Engine } from '../../src/search/index.ts';
 import type { TermQuery } from '../../src/search/postings.ts';
 import { fuzzyLookupOf } from '../../src/search/minisearch-internals.ts';
 import { openBundledEngine } from '../fixtures/bundled.ts';
@@ -71,5 +71,15 @@ describe('candidate search over the MiniSearch postings', () => {
   it('finds no typo-tolerant lookup in a MiniSearch whose internals have changed', () => {
     expect(fuzzyLookupOf(new MiniSearch({ fields: ['text'] }))).toBeDefined();
     expect(fuzzyLookupOf(Object.assign(new MiniSearch({ fields: ['text'] }), { _index: undefined }))).toBeUndefined();
+  });
+});
+
+describe('searchCandidates (the search alone)', () => {
+  it('ranks the passages that hold the question words first, and finds nothing for a question of stop words', () => {
+    const found = searchCandidates(engine.index, 'Alabuga Special Economic Zone', 5);
+    expect(found.length).toBe(5);
+    expect(engine.index.passages[found[0]!.id]!.text).toMatch(/Alabuga/);
+    expect(found.map((f) => f.score)).toEqual([...found.map((f) => f.score)].sort((a, b) => b - a));
+    expect(searchCandidates(engine.index, 'what is it and where was it?')).toEqual([]);
   });
 });
