@@ -13,6 +13,7 @@ export interface MiniSearchInternals {
     get(term: string): FieldPostings | undefined;
     set(term: string, postings: FieldPostings): unknown;
     fuzzyGet(term: string, maxDistance: number): Map<string, [FieldPostings, number]>;
+    [Symbol.iterator](): Iterator<[string, FieldPostings]>;
   };
   _fieldIds: Record<string, number>;
   _documentIds: Map<number, unknown>;
@@ -35,6 +36,7 @@ export function internalsOf<T>(miniSearch: MiniSearch<T>): MiniSearchInternals |
     typeof internals._index?.get === 'function' &&
     typeof internals._index.set === 'function' &&
     typeof internals._index.fuzzyGet === 'function' &&
+    typeof internals._index[Symbol.iterator] === 'function' &&
     typeof internals._fieldIds === 'object' &&
     internals._documentIds instanceof Map &&
     internals._idToShortId instanceof Map &&

@@ -1,10 +1,11 @@
 import type MiniSearch from 'minisearch';
 import type { Vocabulary } from './vocabulary.ts';
+import { internalsOf, type FieldPostings } from './minisearch-internals.ts';
 
 /**
  * MiniSearch's posting lists as flat arrays, one row per vocabulary term and
- * field: what BM25 needs, without a Map per term. Made from the public
- * `toJSON()` after a build and stored as is in the index cache.
+ * field: what BM25 needs, without a Map per term. Copied from MiniSearch
+ * after a build and stored as is in the index cache.
  */
 export interface PostingTable {
   /** Field ids as MiniSearch numbers them (`{ title: 0, section: 1, text: 2 }`). */
@@ -43,36 +44,45 @@ export type CandidateSearch = (queries: readonly TermQuery[], limit: number) => 
 export type FuzzyLookup = (term: string, maxDistance: number) => Iterable<[string, number]>;
 
 /**
- * Copies a freshly built MiniSearch index into a posting table. Undefined
- * when the index's ids are not passage positions or a term is missing from
- * the vocabulary (neither happens with the engine's own build).
+ * Copies a freshly built MiniSearch index into a posting table, reading its
+ * Maps directly (its toJSON() would build hundreds of megabytes of objects at
+ * 100k passages). Undefined when MiniSearch's layout is not the known one,
+ * its ids are not passage positions, or a term is missing from the
+ * vocabulary (neither of the last two happens with the engine's own build).
  */
 export function postingTableOf<T>(miniSearch: MiniSearch<T>, vocabulary: Vocabulary): PostingTable | undefined {
-  const json = miniSearch.toJSON() as unknown as MiniSearchJson;
-  if (json.serializationVersion !== 2 || json.dirtCount !== 0 || json.nextId !== json.documentCount) return undefined;
-  const fieldCount = Object.keys(json.fieldIds).length;
-  const fieldLengths = new Int32Array(json.documentCount * fieldCount);
-  for (const [shortId, id] of Object.entries(json.documentIds)) {
-    if (Number(shortId) !== id) return undefined;
-    fieldLengths.set(json.fieldLength[shortId]!.map((length) => length ?? 0), id * fieldCount);
+  const internals = internalsOf(miniSearch);
+  if (internals === undefined || internals._dirtCount !== 0 || internals._nextId !== internals._documentCount) return undefined;
+  const fieldCount = Object.keys(internals._fieldIds).length;
+  const documentCount = internals._documentCount;
+  const fieldLengths = new Int32Array(documentCount * fieldCount);
+  for (const [shortId, id] of internals._documentIds) {
+    if (shortId !== id) return undefined;
+    const lengths = internals._fieldLength.get(shortId) ?? [];
+    for (let field = 0; field < fieldCount; field++) fieldLengths[shortId * fieldCount + field] = lengths[field] ?? 0;
   }
-  const rows: (Record<string, Record<string, number>> | undefined)[] = new Array(vocabulary.size);
-  for (const [term, fields] of json.index) {
+  const rows: (FieldPostings | undefined)[] = new Array(vocabulary.size);
+  let total = 0;
+  for (const [term, fields] of internals._index) {
     const id = vocabulary.id(term);
     if (id === undefined) return undefined;
     rows[id] = fields;
+    for (const frequencies of fields.values()) total += frequencies.size;
   }
   const runs = new Int32Array(vocabulary.size * fieldCount + 1);
-  const postings: number[] = [];
+  const postings = new Int32Array(total * 2);
+  let at = 0;
   for (let id = 0; id < vocabulary.size; id++) {
     for (let field = 0; field < fieldCount; field++) {
-      const frequencies = rows[id]?.[field];
-      // Object keys that are integers come out in ascending order.
-      if (frequencies) for (const [position, frequency] of Object.entries(frequencies)) postings.push(Number(position), frequency);
-      runs[id * fieldCount + field + 1] = postings.length;
+      // Passages were added in order, so each Map lists them ascending.
+      for (const [position, frequency] of rows[id]?.get(field) ?? []) {
+        postings[at++] = position;
+        postings[at++] = frequency;
+      }
+      runs[id * fieldCount + field + 1] = at;
     }
   }
-  return { fieldIds: json.fieldIds, runs, postings: Int32Array.from(postings), fieldLengths, averageFieldLength: json.averageFieldLength, documentCount: json.documentCount };
+  return { fieldIds: { ...internals._fieldIds }, runs, postings, fieldLengths, averageFieldLength: [...internals._avgFieldLength], documentCount };
 }
 
 /**
@@ -153,19 +163,6 @@ export function createCandidateSearch(
     }
     return results;
   };
-}
-
-/** `toJSON()` output of MiniSearch (serialization version 2). */
-interface MiniSearchJson {
-  documentCount: number;
-  nextId: number;
-  dirtCount: number;
-  fieldIds: Record<string, number>;
-  averageFieldLength: number[];
-  documentIds: Record<string, number>;
-  fieldLength: Record<string, (number | null)[]>;
-  index: [string, Record<string, Record<string, number>>][];
-  serializationVersion: number;
 }
 
 /** MiniSearch's default BM25 parameters, which the engine does not change. */
