@@ -1,5 +1,5 @@
 import type { Document, Section, Span } from './types.ts';
-import { buildVocabulary, repairGluedWords, type Lexicon, type Vocabulary } from './glue.ts';
+import { buildVocabulary, repairGluedWords, showsCaseGlue, type Lexicon, type Vocabulary } from './glue.ts';
 import { parseBlocks, type Block } from './markdown.ts';
 import { normalizeCharacters, unglueInlinePunctuation } from './normalize.ts';
 
@@ -46,9 +46,15 @@ export function slugFromFile(file: string): string {
 }
 
 function buildDocument(id: string, source: SourceText, normalized: string, lexicon: Lexicon, vocabulary: Vocabulary): Document {
-  const blocks = dropRepeatedBlocks(
-    parseBlocks(normalized).map((block) => ({ ...block, text: repairGluedWords(unglueInlinePunctuation(block.text), lexicon, vocabulary) })),
+  const parsed = parseBlocks(normalized).map((block) => ({ ...block, text: unglueInlinePunctuation(block.text) }));
+  // Only a document that shows glue by a case change had its links stripped;
+  // elsewhere a run that reads as two words is a compound or a rare name.
+  const dictionarySplits = showsCaseGlue(
+    parsed.map((block) => block.text),
+    lexicon,
+    vocabulary,
   );
+  const blocks = dropRepeatedBlocks(parsed.map((block) => ({ ...block, text: repairGluedWords(block.text, lexicon, vocabulary, { dictionarySplits }) })));
   const classified = classifyPlainHeadings(blocks);
   const leading = takeTitle(classified, source);
   const body = leading.body;

@@ -8,6 +8,17 @@ export interface Lexicon {
 /** How often each lowercased word occurs across the whole corpus. */
 export type Vocabulary = ReadonlyMap<string, number>;
 
+export interface GlueRepairOptions {
+  /**
+   * Also split runs that show no case change but read as two or three words
+   * ("interoperabilityacross"). That evidence is weak: closed compounds and
+   * rare names read the same way ("proplastids", "Montenegro"), so it should
+   * be trusted only in text that shows glue by a case change elsewhere.
+   * @default true
+   */
+  dictionarySplits?: boolean;
+}
+
 /** Counts the lowercased letter runs of every text. */
 export function buildVocabulary(texts: Iterable<string>): Map<string, number> {
   const counts = new Map<string, number>();
@@ -29,15 +40,28 @@ export function buildVocabulary(texts: Iterable<string>): Map<string, number> {
  * the corpus but reads as two or three words that are. A run the corpus
  * repeats is taken to be a real name and left alone.
  */
-export function repairGluedWords(line: string, lexicon: Lexicon, vocabulary: Vocabulary): string {
+export function repairGluedWords(line: string, lexicon: Lexicon, vocabulary: Vocabulary, options: GlueRepairOptions = {}): string {
+  const dictionarySplits = options.dictionarySplits ?? true;
   const isWord = (word: string): boolean => {
     const lower = word.toLowerCase();
     return isStopWord(lower) || lexicon.has(lower) || (vocabulary.get(lower) ?? 0) >= 2;
   };
-  return line.replace(/\p{L}{4,}/gu, (run) => splitRun(run, isWord, vocabulary).join(' '));
+  return line.replace(/\p{L}{4,}/gu, (run) => splitRun(run, isWord, vocabulary, dictionarySplits).join(' '));
 }
 
-function splitRun(run: string, isWord: (word: string) => boolean, vocabulary: Vocabulary): string[] {
+/**
+ * Whether a text lost the spaces around its links: some word in it is glued
+ * to the next across a case change ("theAlabuga", "neededWestern"). Text
+ * that shows this is where dictionary splits are worth trusting.
+ */
+export function showsCaseGlue(texts: Iterable<string>, lexicon: Lexicon, vocabulary: Vocabulary): boolean {
+  for (const text of texts) {
+    if (repairGluedWords(text, lexicon, vocabulary, { dictionarySplits: false }) !== text) return true;
+  }
+  return false;
+}
+
+function splitRun(run: string, isWord: (word: string) => boolean, vocabulary: Vocabulary, dictionarySplits: boolean): string[] {
   if ((vocabulary.get(run.toLowerCase()) ?? 0) >= 2) return [run];
   const caseBreak = /^(\p{Ll}{2,})(\p{Lu}.*)$/u.exec(run);
   if (caseBreak) {
@@ -45,11 +69,11 @@ function splitRun(run: string, isWord: (word: string) => boolean, vocabulary: Vo
     const right = caseBreak[2]!;
     const rightIsWordLike = /^\p{Lu}\p{Ll}/u.test(right) || (isStopWord(left) && /^\p{Lu}{2,}$/u.test(right));
     if (isWord(left) && rightIsWordLike) {
-      return [...splitRun(left, isWord, vocabulary), ...splitRun(right, isWord, vocabulary)];
+      return [...splitRun(left, isWord, vocabulary, dictionarySplits), ...splitRun(right, isWord, vocabulary, dictionarySplits)];
     }
     return [run];
   }
-  if (isWord(run) || run.length < 7 || /\p{Lu}.*\p{Lu}/u.test(run)) return [run];
+  if (!dictionarySplits || isWord(run) || run.length < 7 || /\p{Lu}.*\p{Lu}/u.test(run)) return [run];
   // A capitalised run may be a name the lexicon lacks ("Westminster"): split it
   // only into words this corpus itself uses elsewhere.
   const inCorpus = (word: string): boolean => isStopWord(word.toLowerCase()) || vocabulary.has(word.toLowerCase());

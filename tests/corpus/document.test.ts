@@ -81,6 +81,16 @@ describe('buildDocuments', () => {
     );
     expect(documents[2]?.text).toBe('Here, the Alabuga plant grew.');
   });
+
+  it('splits a run by dictionary only in a document that shows glue by a case change', () => {
+    const documents = build(
+      source('Workers build drones. The payment came late. The payment was made.'),
+      source('Clean text: thepaymentfor nothing.', {}, 'b.txt'),
+      source('Here, theAlabuga plant grew; interoperabilityacross drones.', {}, 'c.txt'),
+    );
+    expect(documents[1]?.text).toContain('thepaymentfor');
+    expect(documents[2]?.text).toContain('interoperability across drones');
+  });
 });
 
 describe('the bundled corpus after cleaning', () => {

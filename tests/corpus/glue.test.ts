@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildVocabulary, repairGluedWords } from '../../src/corpus/glue.ts';
+import { buildVocabulary, repairGluedWords, showsCaseGlue } from '../../src/corpus/glue.ts';
 import { SMALL_LEXICON } from '../fixtures/bundled.ts';
 
 /** The corpus around the glued words: names it repeats count as real words. */
@@ -50,6 +50,29 @@ describe('repairGluedWords', () => {
   it('leaves a proper adjective alone when its stem is a corpus word ("European" is not "Europe an")', () => {
     const vocabulary = buildVocabulary(['Europe is watching. Europe again. The European Union disclosed evidence.']);
     expect(repairGluedWords('the European Union disclosed', SMALL_LEXICON, vocabulary)).toBe('the European Union disclosed');
+  });
+});
+
+describe('repairGluedWords without dictionary splits', () => {
+  it.each([
+    ['a rare biology term', 'the proplastids divide', new Set([...SMALL_LEXICON, 'prop', 'last', 'ids'])],
+    ['a place name', 'in Montenegro today', new Set([...SMALL_LEXICON, 'monte', 'negro'])],
+  ])('leaves %s whole', (_case, line, lexicon) => {
+    const vocabulary = buildVocabulary([line, 'prop last ids Monte negro', 'prop last ids Monte negro']);
+    expect(repairGluedWords(line, lexicon, vocabulary, { dictionarySplits: false })).toBe(line);
+  });
+
+  it('still separates words glued across a case change', () => {
+    expect(repairGluedWords('Here, theAlabuga Special Economic Zone', SMALL_LEXICON, VOCABULARY, { dictionarySplits: false })).toBe(
+      'Here, the Alabuga Special Economic Zone',
+    );
+  });
+});
+
+describe('showsCaseGlue', () => {
+  it('is true for text with a word glued across a case change, false for clean text', () => {
+    expect(showsCaseGlue(['Clean text.', 'Here, theAlabuga plant.'], SMALL_LEXICON, VOCABULARY)).toBe(true);
+    expect(showsCaseGlue(['Clean text about the proplastids and iPhone sales.'], SMALL_LEXICON, VOCABULARY)).toBe(false);
   });
 });
 
