@@ -226,7 +226,7 @@ async function runSize(
       { system: 'Lunr', buildMs: Math.round(lunrMs), serializedBytes: lunrSer.bytes, heapBytes: lunrHeap, peakRssAfterBuildBytes: lunrRss, latency: { search: lunrLat } },
     ],
     engineStages: { buildDocumentsMs: Math.round(buildDocumentsMs), buildSearchIndexMs: Math.round(buildSearchIndexMs), engineFromIndexMs: Math.round(engineFromIndexMs) },
-    ratioFullP50ToMiniSearchP50: round(full.p50 / miniLat.p50, 2),
+    ratioFullP50ToMiniSearchP50: round(full.p50 / miniLat.p50, 4),
     answered,
   };
 

@@ -6,7 +6,7 @@ import { join, relative, sep } from 'node:path';
  * Bump when the analyzer, cleaning, splitting or cache layout changes in a
  * way that makes an index built by an older version wrong.
  */
-export const INDEX_FORMAT_VERSION = 3;
+export const INDEX_FORMAT_VERSION = 4;
 
 /**
  * A hash of everything an index depends on: every file under the corpus
