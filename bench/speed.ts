@@ -137,14 +137,14 @@ function eventLoopInChild(cacheFile: string, questions: readonly string[], quest
   return (JSON.parse(out) as { figures: EventLoopFigures[] }).figures;
 }
 
-async function runSize(
+function runSize(
   target: number,
   passagesPerCopy: number,
   articles: readonly Article[],
   questions: readonly string[],
   squadPath: string,
   last: boolean,
-): Promise<SizeReport> {
+): SizeReport {
   const copies = Math.max(1, Math.round((target / passagesPerCopy) * articles.length));
   log(`size ~${target}: ${copies} article copies (${round(copies / articles.length, 2)} x ${articles.length} articles)`);
   // This engine: documents through the project's pipeline, then the index.
@@ -339,7 +339,7 @@ async function main(): Promise<void> {
   const reports: SizeReport[] = [];
   const sorted = [...sizes].sort((a, b) => a - b);
   for (const [i, target] of sorted.entries()) {
-    const report = await runSize(target, passagesPerCopy, squad.articles, questions, squadPath, i === sorted.length - 1);
+    const report = runSize(target, passagesPerCopy, squad.articles, questions, squadPath, i === sorted.length - 1);
     reports.push(report);
     console.log(sizeSection(report));
   }

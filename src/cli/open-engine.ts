@@ -8,18 +8,22 @@ import { corpusFingerprint } from '../index-cache/fingerprint.ts';
 import { loadIndexCache, saveIndexCache } from '../index-cache/cache.ts';
 import { buildSearchIndex, engineFromIndex, type Engine, type EngineOptions } from '../search/index.ts';
 
-export interface OpenEngineOptions {
-  corpusDir: string;
-  /**
-   * Where the built index is cached, or false to always build it.
-   * @default `.cache/index-<hash of the corpus path>.json` under the working directory
-   */
-  cachePath?: string | false;
-  engine?: EngineOptions;
+/** What opening the engine reports as it goes. */
+export interface OpenEvents {
   /** Called with each file that was skipped or repaired, as it is found. */
   onWarning?: (warning: CorpusWarning) => void;
   /** Called with one line about what happened to the index (loaded, or rebuilt and why). */
   onStatus?: (message: string) => void;
+}
+
+export interface OpenEngineOptions extends OpenEvents {
+  corpusDir: string;
+  /**
+   * Where the built index is cached, or false to always build it.
+   * @default `.cache/index-<hash of the corpus path>.idx` under the working directory
+   */
+  cachePath?: string | false;
+  engine?: EngineOptions;
 }
 
 export interface OpenedEngine {

@@ -1,5 +1,5 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { basename, join, relative, sep } from 'node:path';
 import wordListPath from 'word-list';
 import { AppError } from '../errors.ts';
 import { parseAliases } from './aliases.ts';
@@ -55,15 +55,23 @@ export function loadEnglishLexicon(): Lexicon {
   return englishLexicon;
 }
 
-function listDocumentFiles(dir: string): string[] {
+/**
+ * Every file under a corpus folder, sorted, skipping hidden entries and
+ * node_modules: what the loader reads from and the index cache's fingerprint hashes.
+ */
+export function listCorpusFiles(dir: string): string[] {
   const files: string[] = [];
   for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
     if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
     const path = join(dir, entry.name);
-    if (entry.isDirectory()) files.push(...listDocumentFiles(path));
-    else if (entry.isFile() && /\.(txt|md|markdown)$/i.test(entry.name) && entry.name !== ALIAS_FILE) files.push(path);
+    if (entry.isDirectory()) files.push(...listCorpusFiles(path));
+    else if (entry.isFile()) files.push(path);
   }
   return files;
+}
+
+function listDocumentFiles(dir: string): string[] {
+  return listCorpusFiles(dir).filter((path) => /\.(txt|md|markdown)$/i.test(path) && basename(path) !== ALIAS_FILE);
 }
 
 function readText(path: string, file: string, maxFileBytes: number, warnings: CorpusWarning[]): string | undefined {

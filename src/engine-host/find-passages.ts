@@ -1,4 +1,4 @@
-import type { DocumentSummary, Engine } from '../search/index.ts';
+import type { DocumentSummary, Engine, PassageView } from '../search/index.ts';
 import type { PassageMatch } from './types.ts';
 
 /** Longest passage opening in a match. */
@@ -17,7 +17,7 @@ export function findPassages(engine: Engine, typed: string, limit = 25): Passage
     return documents
       .filter((document) => document.passageCount > 0)
       .slice(0, limit)
-      .map((document) => matchOf(engine, `${document.id}#1`, document));
+      .map((document) => matchOf(engine.passage(`${document.id}#1`), document));
   }
   const byLabel: PassageMatch[] = [];
   const byText: PassageMatch[] = [];
@@ -27,14 +27,13 @@ export function findPassages(engine: Engine, typed: string, limit = 25): Passage
       const view = engine.passage(id);
       if (!view) continue;
       const label = `${id} ${document.title} ${view.passage.section}`.toLowerCase();
-      if (label.includes(query)) byLabel.push(matchOf(engine, id, document));
-      else if (byText.length < limit && view.passage.text.toLowerCase().includes(query)) byText.push(matchOf(engine, id, document));
+      if (label.includes(query)) byLabel.push(matchOf(view, document));
+      else if (byText.length < limit && view.passage.text.toLowerCase().includes(query)) byText.push(matchOf(view, document));
     }
   }
   return [...byLabel, ...byText].slice(0, limit);
 }
 
-function matchOf(engine: Engine, id: string, document: DocumentSummary): PassageMatch {
-  const view = engine.passage(id);
-  return { id, title: document.title, section: view?.passage.section ?? '', opening: view?.passage.text.slice(0, OPENING_CHARS) ?? '' };
+function matchOf(view: PassageView | undefined, document: DocumentSummary): PassageMatch {
+  return { id: view?.passage.id ?? `${document.id}#1`, title: document.title, section: view?.passage.section ?? '', opening: view?.passage.text.slice(0, OPENING_CHARS) ?? '' };
 }

@@ -1,15 +1,11 @@
 import { AppError } from '../errors.ts';
 import { loadIndexCache } from '../index-cache/cache.ts';
-import { openEngine } from '../cli/open-engine.ts';
-import { engineFromIndex, type Engine } from '../search/index.ts';
+import { openEngine, type OpenedEngine } from '../cli/open-engine.ts';
+import { engineFromIndex } from '../search/index.ts';
 import type { EngineSource, OpenEvents } from './types.ts';
 
 /** A synchronous engine opened from a source, with how. */
-export interface OpenedSource {
-  engine: Engine;
-  from: 'cache' | 'build';
-  milliseconds: number;
-}
+export type OpenedSource = Omit<OpenedEngine, 'warnings'>;
 
 /**
  * Opens the engine a source names, on the calling thread: a corpus folder as openEngine does
@@ -18,14 +14,12 @@ export interface OpenedSource {
  */
 export function openEngineSource(source: EngineSource, events: OpenEvents = {}): OpenedSource {
   if (source.kind === 'corpus') {
-    const opened = openEngine({
+    return openEngine({
       corpusDir: source.corpusDir,
       ...(source.cachePath !== undefined ? { cachePath: source.cachePath } : {}),
       ...(source.engine ? { engine: source.engine } : {}),
-      ...(events.onWarning ? { onWarning: events.onWarning } : {}),
-      ...(events.onStatus ? { onStatus: events.onStatus } : {}),
+      ...events,
     });
-    return { engine: opened.engine, from: opened.from, milliseconds: opened.milliseconds };
   }
   const started = performance.now();
   const loaded = loadIndexCache(source.path, source.fingerprint);

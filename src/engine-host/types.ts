@@ -1,4 +1,4 @@
-import type { CorpusWarning } from '../corpus/types.ts';
+import type { OpenedEngine } from '../cli/open-engine.ts';
 import type { Answer, AskOptions, DocumentSummary, EngineOptions, PassageView } from '../search/index.ts';
 
 /**
@@ -55,19 +55,7 @@ export type EngineSource =
       engine?: Omit<EngineOptions, 'onProgress'>;
     };
 
-/** What opening the engine reports as it goes. */
-export interface OpenEvents {
-  /** Each corpus file that was skipped or repaired. */
-  onWarning?: (warning: CorpusWarning) => void;
-  /** One line about the index (loaded from the cache, or rebuilt and why). */
-  onStatus?: (message: string) => void;
-}
+export type { OpenEvents } from '../cli/open-engine.ts';
 
 /** An async engine once open, with how it was opened. */
-export interface OpenedAsyncEngine {
-  engine: AsyncEngine;
-  /** Whether the index came from the cache or was built now. */
-  from: 'cache' | 'build';
-  /** Time from the call to a ready engine, in milliseconds. */
-  milliseconds: number;
-}
+export type OpenedAsyncEngine = Omit<OpenedEngine, 'engine' | 'warnings'> & { engine: AsyncEngine };

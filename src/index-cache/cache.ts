@@ -3,8 +3,7 @@ import { dirname } from 'node:path';
 import type { CorpusWarning, Document, Passage } from '../corpus/types.ts';
 import { indexFromParts, miniSearchOptions, type IndexedPassage, type SearchIndex } from '../search/index-build.ts';
 import type { ForwardIndex } from '../search/forward-index.ts';
-import MiniSearch from 'minisearch';
-import { internalsOf, restoreMiniSearch } from '../search/minisearch-internals.ts';
+import { knowsMiniSearchLayout, restoreMiniSearch } from '../search/minisearch-internals.ts';
 import type { PostingTable } from '../search/postings.ts';
 import { vocabularyFrom } from '../search/vocabulary.ts';
 import { INDEX_FORMAT_VERSION } from './fingerprint.ts';
@@ -29,7 +28,7 @@ export function loadIndexCache(path: string, fingerprint: string): CacheLoad {
   if (header.format !== INDEX_FORMAT_VERSION || header.fingerprint !== fingerprint) {
     return { kind: 'rebuild', reason: 'corpus or settings changed since the index cache was built' };
   }
-  if (internalsOf(new MiniSearch(miniSearchOptions())) === undefined) {
+  if (!knowsMiniSearchLayout()) {
     return { kind: 'rebuild', reason: 'this version of MiniSearch cannot load the index cache' };
   }
   try {

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { readFileSync, statSync } from 'node:fs';
+import { relative, sep } from 'node:path';
+import { listCorpusFiles } from '../corpus/index.ts';
 
 /**
  * Bump when the analyzer, cleaning, splitting or cache layout changes in a
@@ -16,20 +17,9 @@ export const INDEX_FORMAT_VERSION = 4;
 export function corpusFingerprint(dir: string, settings: unknown): string {
   const hash = createHash('sha256');
   hash.update(`format ${INDEX_FORMAT_VERSION}\n${JSON.stringify(settings ?? {})}\n`);
-  for (const file of listFiles(dir)) {
+  for (const file of listCorpusFiles(dir)) {
     hash.update(`${relative(dir, file).split(sep).join('/')}\0${statSync(file).size}\0`);
     hash.update(readFileSync(file));
   }
   return hash.digest('hex');
-}
-
-function listFiles(dir: string): string[] {
-  const files: string[] = [];
-  for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
-    if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) files.push(...listFiles(path));
-    else if (entry.isFile()) files.push(path);
-  }
-  return files;
 }

@@ -1,10 +1,10 @@
 import type { Answer, AskOptions, Citation, Excerpt } from './types.ts';
-import { chooseExcerpt, highlightMatches, type ExcerptOptions, type WeightedConcept } from './excerpt.ts';
+import { chooseExcerpt, highlightMatches, wantedTerms, type ExcerptOptions, type WeightedConcept } from './excerpt.ts';
 import { answerKindOf, expectedAnswerType } from './answer-type.ts';
 import { analyze } from './analyzer.ts';
 import { sentencesOf, type SentenceQuery } from './forward-index.ts';
 import { inverseDocumentFrequency, type SearchIndex } from './index-build.ts';
-import type { ScoredPassage as Candidate } from './postings.ts';
+import { FUZZY_WEIGHT, type ScoredPassage as Candidate } from './postings.ts';
 import { analyzeQuestion, weighTerms, type Concept } from './query.ts';
 import { editDistanceWithin } from '../text/edit-distance.ts';
 
@@ -178,7 +178,8 @@ function search(index: SearchIndex, concepts: readonly WeightedConcept[], candid
       boostTerm: (term) => weights.get(term) ?? 1,
       fuzzy: (term) => (maxDistance(term) > 0 ? TYPO_SHARE : false),
       maxFuzzy: MAX_TYPOS,
-      weights: { fuzzy: 0.5, prefix: 0.375 },
+      // prefix is MiniSearch's default; no prefix search is asked for.
+      weights: { fuzzy: FUZZY_WEIGHT, prefix: 0.375 },
     })
     .slice(0, candidates)
     .map((result) => ({ id: result.id as number, score: result.score, terms: result.terms }));
@@ -249,13 +250,9 @@ function rank(
 /** The question's terms as forward-index ids, for reading candidate passages' sentences. */
 function forwardQuery(index: SearchIndex, concepts: readonly WeightedConcept[], options: Pick<ExcerptOptions, 'answerType' | 'questionTerms'>): SentenceQuery {
   const wanted = new Map<number, string>();
-  const want = (term: string): void => {
+  for (const term of wantedTerms(concepts)) {
     const id = index.vocabulary.id(term);
     if (id !== undefined) wanted.set(id, term);
-  };
-  for (const { concept, fuzzy } of concepts) {
-    for (const alternative of concept.alternatives) alternative.forEach(want);
-    for (const term of fuzzy.keys()) want(term);
   }
   const questionTermIds = new Set<number>();
   for (const term of options.questionTerms ?? []) {

@@ -150,7 +150,8 @@ function unionTerms(sentences: readonly AnalyzedSentence[], first: number, last:
   return union;
 }
 
-function wantedTerms(concepts: readonly WeightedConcept[]): Set<string> {
+/** Every term that counts as matching one of the concepts: their alternatives' terms and typo-tolerant matches. */
+export function wantedTerms(concepts: readonly WeightedConcept[]): Set<string> {
   const wanted = new Set<string>();
   for (const { concept, fuzzy } of concepts) {
     for (const alternative of concept.alternatives) for (const term of alternative) wanted.add(term);

@@ -3,8 +3,8 @@ import type { Corpus, Document, Passage } from '../corpus/types.ts';
 import { splitIntoPassages, type SplitOptions } from '../corpus/split.ts';
 import { termsOf, tokenize } from './analyzer.ts';
 import { compileAliases, type AliasTable } from './query.ts';
-import { createCandidateSearch, postingTableOf, type CandidateSearch, type PostingTable } from './postings.ts';
-import { fuzzyLookupOf } from './minisearch-internals.ts';
+import { createCandidateSearch, postingTableOf, type CandidateSearch, type FuzzyLookup, type PostingTable } from './postings.ts';
+import { fuzzyLookupOf, knowsMiniSearchLayout } from './minisearch-internals.ts';
 import { buildTermTables, type ForwardIndex } from './forward-index.ts';
 import type { Vocabulary } from './vocabulary.ts';
 
@@ -114,9 +114,10 @@ export function indexFromParts(parts: IndexParts): SearchIndex {
     candidateSearch: undefined,
   };
   // The typo-tolerant lookup walks MiniSearch's term tree, so the index is only made when a typo needs it.
-  if (parts.postings && fuzzyLookupOf(new MiniSearch(miniSearchOptions()))) {
+  if (parts.postings && knowsMiniSearchLayout()) {
+    let fuzzyLookup: FuzzyLookup | undefined;
     index.candidateSearch = createCandidateSearch(parts.postings, parts.vocabulary, parts.boost, (term, maxDistance) =>
-      fuzzyLookupOf(index.miniSearch)!(term, maxDistance),
+      (fuzzyLookup ??= fuzzyLookupOf(index.miniSearch)!)(term, maxDistance),
     );
   }
   return index;

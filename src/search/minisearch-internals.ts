@@ -49,6 +49,14 @@ export function internalsOf<T>(miniSearch: MiniSearch<T>): MiniSearchInternals |
   return known ? (internals as MiniSearchInternals) : undefined;
 }
 
+/** Whether the installed MiniSearch has the known layout (checked once, on an empty index). */
+export function knowsMiniSearchLayout(): boolean {
+  layoutKnown ??= internalsOf(new MiniSearch({ fields: ['text'] })) !== undefined;
+  return layoutKnown;
+}
+
+let layoutKnown: boolean | undefined;
+
 /** MiniSearch's own lookup of the index terms within an edit distance of a term. */
 export function fuzzyLookupOf<T>(miniSearch: MiniSearch<T>): FuzzyLookup | undefined {
   const internals = internalsOf(miniSearch);
