@@ -82,10 +82,13 @@ function excerptEmbeds(excerpts: readonly Excerpt[], firstNumber: number): Embed
 }
 
 function answerButtons(answer: Extract<Answer, { kind: 'answered' }>, settings: typeof defaultAnswerRenderOptions & AnswerRenderOptions) {
-  const first = settings.offset + 1;
-  const passages = answer.excerpts.map((excerpt, index) =>
-    actionButton(`Full passage ${first + index}`, { kind: 'passage-open', passageId: excerpt.citation.passageId }),
-  );
+  // Two excerpts of one passage share its button (Discord refuses repeated custom ids).
+  const numbers = new Map<string, number[]>();
+  answer.excerpts.forEach((excerpt, index) => {
+    const id = excerpt.citation.passageId;
+    numbers.set(id, [...(numbers.get(id) ?? []), settings.offset + 1 + index]);
+  });
+  const passages = [...numbers].map(([passageId, shown]) => actionButton(`Full passage ${shown.join(' & ')}`, { kind: 'passage-open', passageId }));
   const actions: (Button | undefined)[] = [];
   const key = settings.questionKey;
   if (key !== undefined) {

@@ -1,5 +1,5 @@
 import type { Answer, AskOptions, Citation, Excerpt } from './types.ts';
-import { chooseExcerpt, highlightMatches, wantedTerms, type ExcerptOptions, type WeightedConcept } from './excerpt.ts';
+import { analyzeSentences, chooseExcerpt, highlightMatches, wantedTerms, type ExcerptChoice, type ExcerptOptions, type WeightedConcept } from './excerpt.ts';
 import { answerKindOf, expectedAnswerType } from './answer-type.ts';
 import { analyze } from './analyzer.ts';
 import { sentencesOf, type SentenceQuery } from './forward-index.ts';
@@ -40,6 +40,13 @@ export interface AnswerOptions extends AskOptions {
    * @default 0.05
    */
   answerTypeBonus?: number;
+  /**
+   * Besides its best excerpt, a passage offers the best excerpt of its text
+   * before that one and of its text after it: an answer often sits next to
+   * the sentences that repeat the question's words. Those rank this much lower.
+   * @default 0.05
+   */
+  furtherExcerptDiscount?: number;
 }
 
 /** Longest question text analysed; the rest of a pasted wall of text adds nothing but time. */
@@ -219,18 +226,31 @@ function rank(
   const sentenceShare = options.sentenceShare ?? 0.5;
   const fullWeight = concepts.reduce((sum, c) => sum + c.weight, 0) || 1;
   const knownWeight = concepts.reduce((sum, c) => sum + (isUnmatchable(c) ? 0 : c.weight), 0) || 1;
-  const ranked = results.map((result) => {
+  const furtherDiscount = options.furtherExcerptDiscount ?? 0.05;
+  const excerptOptions: ExcerptOptions = {
+    maxChars,
+    targetChars: options.targetExcerptChars ?? 450,
+    ...(options.answerType ? { answerType: options.answerType, questionTerms: options.questionTerms } : {}),
+  };
+  const ranked = results.flatMap((result) => {
     const position = result.id;
     const passage = index.passages[position]!;
-    const choice = chooseExcerpt(passage.text, concepts, {
-      maxChars,
-      targetChars: options.targetExcerptChars ?? 450,
-      ...(options.answerType ? { answerType: options.answerType, questionTerms: options.questionTerms } : {}),
-      ...(sentenceQuery ? { sentences: sentencesOf(index.forward, position, sentenceQuery) } : {}),
-    });
+    const sentences = sentenceQuery ? sentencesOf(index.forward, position, sentenceQuery) : analyzeSentences(passage.text, excerptOptions);
+    const best = chooseExcerpt(passage.text, concepts, { ...excerptOptions, sentences });
+    const choices = [{ choice: best, discount: 0 }];
+    for (const rest of [sentences.filter((s) => s.end <= best.start), sentences.filter((s) => s.start >= best.end)]) {
+      if (rest.length > 0) choices.push({ choice: chooseExcerpt(passage.text, concepts, { ...excerptOptions, sentences: rest }), discount: furtherDiscount });
+    }
+    return choices.map(({ choice, discount }) => rankChoice(result, choice, discount));
+  });
+  return ranked.sort((a, b) => b.score - a.score);
+
+  function rankChoice(result: Candidate, choice: ExcerptChoice, discount: number): RankedExcerpt {
+    const position = result.id;
+    const passage = index.passages[position]!;
     const coverage = Math.min(1, ((1 - sentenceShare) * choice.matchedWeight + sentenceShare * choice.bestSentenceWeight) / knownWeight);
     const typeBonus = choice.hasAnswerType ? (options.answerTypeBonus ?? 0.05) : 0;
-    const score = bm25Share * (result.score / top) + (1 - bm25Share) * coverage + typeBonus;
+    const score = bm25Share * (result.score / top) + (1 - bm25Share) * coverage + typeBonus - discount;
     return {
       position,
       start: choice.start,
@@ -243,8 +263,7 @@ function rank(
       docStart: passage.start + choice.start,
       docEnd: passage.start + choice.end,
     };
-  });
-  return ranked.sort((a, b) => b.score - a.score);
+  }
 }
 
 /** The question's terms as forward-index ids, for reading candidate passages' sentences. */

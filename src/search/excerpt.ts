@@ -60,7 +60,7 @@ const ALIAS_CREDIT = 0.9;
 export function chooseExcerpt(text: string, concepts: readonly WeightedConcept[], options: ExcerptOptions = {}): ExcerptChoice {
   const maxChars = options.maxChars ?? 500;
   const targetChars = Math.min(options.targetChars ?? 360, maxChars);
-  const sentences = options.sentences ?? analyzeSentences(text, maxChars, options);
+  const sentences = options.sentences ?? analyzeSentences(text, options);
   const typeBonus = options.answerType ? ANSWER_TYPE_BONUS * meanWeight(concepts) : 0;
   const windowScore = (first: number, last: number): number =>
     scoreTerms(unionTerms(sentences, first, last), concepts).score + (sentences.slice(first, last + 1).some((s) => s.hasAnswerType) ? typeBonus : 0);
@@ -128,8 +128,9 @@ export function scoreTerms(terms: ReadonlySet<string>, concepts: readonly Weight
 /** Share of the mean concept weight a sentence earns for holding the kind of answer asked for. */
 const ANSWER_TYPE_BONUS = 0.5;
 
-function analyzeSentences(text: string, maxChars: number, options: ExcerptOptions): AnalyzedSentence[] {
-  return sentencePieces(text, maxChars).map((span) => {
+/** A passage's sentences (pieces of at most `maxChars`) with their terms, read from its text. */
+export function analyzeSentences(text: string, options: ExcerptOptions): AnalyzedSentence[] {
+  return sentencePieces(text, options.maxChars ?? 500).map((span) => {
     const tokens = tokenize(text.slice(span.start, span.end));
     return {
       ...span,

@@ -245,6 +245,17 @@ describe('failures', () => {
     if (!again.isChatInputCommand()) throw new Error('expected a chat input command');
     await expect(again.reply({ content: 'twice' })).rejects.toMatchObject({ code: 40060 });
   });
+
+  it('refuses with 50035 a reply whose buttons repeat a custom_id', async () => {
+    const { fake, client } = await setup();
+    const seen = nextEvent(client, 'interactionCreate');
+    fake.sendSlashCommand({ name: 'ask' });
+    const [interaction] = await seen;
+    if (!interaction.isChatInputCommand()) throw new Error('expected a chat input command');
+    const button = (label: string) => ({ type: 2, style: 2, label, custom_id: 'passage:open:doc#1' });
+
+    await expect(interaction.reply({ content: 'twice', components: [{ type: 1, components: [button('a'), button('b')] }] })).rejects.toMatchObject({ code: 50035 });
+  });
   it('answers 10062 Unknown interaction to a reply after the response window', async () => {
     const { fake, client } = await setup({ fake: { interactionResponseWindowMs: 50 } });
     const seen = nextEvent(client, 'interactionCreate');

@@ -150,6 +150,7 @@ function embedLength(embed: Record<string, unknown>): number {
 function componentIssues(rows: unknown[]): FormIssue[] {
   const issues: FormIssue[] = [];
   const actionRows = rows.filter((row) => record(row)['type'] === 1);
+  const customIds = new Set<string>();
   if (actionRows.length > DiscordLimits.actionRows) issues.push(tooMany(['components'], DiscordLimits.actionRows));
   rows.forEach((raw, rowIndex) => {
     const row = record(raw);
@@ -158,7 +159,12 @@ function componentIssues(rows: unknown[]): FormIssue[] {
     if (children.length > DiscordLimits.componentsPerRow) issues.push(tooMany(['components', rowIndex, 'components'], DiscordLimits.componentsPerRow));
     children.forEach((child, childIndex) => {
       const customId = record(child)['custom_id'];
-      if (typeof customId === 'string') lengthBetween(issues, ['components', rowIndex, 'components', childIndex, 'custom_id'], customId, 1, DiscordLimits.customId);
+      if (typeof customId !== 'string') return;
+      const path = ['components', rowIndex, 'components', childIndex, 'custom_id'];
+      lengthBetween(issues, path, customId, 1, DiscordLimits.customId);
+      // Discord refuses a message whose components repeat a custom_id.
+      if (customIds.has(customId)) issues.push({ path, code: 'COMPONENT_CUSTOM_ID_DUPLICATED', message: 'Component custom id cannot be duplicated' });
+      customIds.add(customId);
     });
   });
   return issues;

@@ -93,6 +93,14 @@ describe('renderAnswerForDiscord', () => {
     expect(payload.components?.flatMap((row) => row.components.map((button) => button.label))).toEqual(['Full passage 4', 'Share in channel']);
   });
 
+  it('gives two excerpts of the same passage one Full passage button', () => {
+    const other = excerpt({ citation: { ...excerpt().citation, passageId: 'russia-partners#7' } });
+    const payload = renderAnswerForDiscord(answered([excerpt(), other, excerpt({ text: 'Later in the same passage.' })]), { questionKey: 'k', limit: 3 });
+    const buttons = payload.components?.flatMap((row) => row.components) ?? [];
+    expect(buttons.map((button) => button.label)).toEqual(['Full passage 1 & 3', 'Full passage 2', 'Share in channel']);
+    expect(new Set(buttons.map((button) => button.custom_id)).size).toBe(buttons.length);
+  });
+
   it('answers no match with the engine message and no embed', () => {
     const payload = renderAnswerForDiscord({ kind: 'no-match', question: 'pizza', reason: 'off-topic', message: 'I could not find that in the documents.' });
     expect(payload).toMatchInlineSnapshot(`

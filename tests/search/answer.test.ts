@@ -1,7 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Corpus } from '../../src/corpus/index.ts';
 import { createEngine, type Answer, type Engine, type Excerpt } from '../../src/search/index.ts';
-import { openBundledEngine } from '../fixtures/bundled.ts';
+import { buildDocuments } from '../../src/corpus/index.ts';
+import { openBundledEngine, SMALL_LEXICON } from '../fixtures/bundled.ts';
 
 let corpus: Corpus;
 let engine: Engine;
@@ -152,6 +153,25 @@ describe('excerpts', () => {
         }
       }
     }
+  });
+
+  it('also quotes, as a later result, the part of a passage beyond its best excerpt', () => {
+    const paragraph = [
+      'The harbour lighthouse at Brindle Point stands on a granite ledge above the harbour.',
+      'Visitors to Brindle Point can climb the harbour lighthouse in summer and look across the bay.',
+      'The harbour lighthouse at Brindle Point was painted red and white after a storm damaged the lantern.',
+      'Fishing boats still use the lighthouse as a landmark when fog rolls in from the open sea.',
+      'A small museum beside the tower shows old lenses, logbooks and photographs of the coast.',
+      'The keeper was Agnes Moor, who kept the light burning for forty years.',
+    ].join(' ');
+    const raw = `Brindle Point\n\n${paragraph}\n\nThe village bakery opens at six every morning.`;
+    const small = createEngine({ dir: 'test', documents: buildDocuments([{ file: 'point.txt', raw, meta: { title: 'Brindle Point' } }], SMALL_LEXICON), aliases: [], warnings: [] });
+    const excerpts = excerptsOf(small.ask('Who kept the harbour lighthouse at Brindle Point?', { limit: 5 }));
+    const answer = excerpts.findIndex((e) => e.text.includes('Agnes Moor'));
+    expect(excerpts[0]!.text).not.toContain('Agnes Moor');
+    expect(answer).toBeGreaterThan(0);
+    expect(excerpts[answer]!.citation.passageId).toBe(excerpts[0]!.citation.passageId);
+    expect(excerpts[answer]!.start).toBeGreaterThanOrEqual(excerpts[0]!.end);
   });
 
   it('quotes a sentence that sits in two overlapping windows only once', () => {
