@@ -36,7 +36,7 @@ export function compileAliases(groups: readonly (readonly string[])[]): AliasTab
  * Korea" is one concept that also stands for "DPRK" and "Pyongyang".
  */
 export function analyzeQuestion(question: string, aliases: AliasTable): Concept[] {
-  const words = tokenize(question)
+  const words = tokenize(withoutStopPhrases(question))
     .flatMap((token) => splitWordCompound(token.raw))
     .map((raw) => ({ raw, terms: termsOf(raw) }))
     .filter((word) => word.terms.length > 0);
@@ -116,4 +116,18 @@ function splitWordCompound(raw: string): string[] {
 
 function phraseTerms(phrase: string): string[] {
   return tokenize(phrase).flatMap((token) => termsOf(token.raw).slice(0, 1));
+}
+
+/**
+ * English idioms whose words say nothing about the topic ("so far", "at least",
+ * "in military terms"): left in, "far" or "terms" would weigh like a rare word.
+ */
+const STOP_PHRASES = new RegExp(
+  String.raw`\b(?:so far|as well|at least|at most|at all|at first|at last|after all|by far|of course|in fact|in short|in general|in particular|in order to|for example|for instance|such as|rather than|as far as|a lot|a bit|kind of|sort of|so on|right now|these days|on the whole|as a whole|first of all|in any case)\b|\b(?<=in (?:\p{L}+ )?)terms\b`,
+  'giu',
+);
+
+/** The question with idioms that carry no topic blanked out (offsets unchanged). */
+export function withoutStopPhrases(question: string): string {
+  return question.replace(STOP_PHRASES, (phrase) => ' '.repeat(phrase.length));
 }

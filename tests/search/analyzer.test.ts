@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyze, stem, termsOf, tokenize } from '../../src/search/analyzer.ts';
+import { analyzeQuestion } from '../../src/search/query.ts';
 
 describe('tokenize', () => {
   it.each([
@@ -87,5 +88,21 @@ describe('analyze', () => {
 
   it('returns nothing for a question of only stop words and punctuation', () => {
     expect(analyze('What is the ... ?! 🤔')).toEqual([]);
+  });
+});
+
+describe('analyzeQuestion', () => {
+  const labels = (question: string) => analyzeQuestion(question, []).map((concept) => concept.label);
+
+  it.each([
+    ['How many drones has Iran sent so far?', ['drones', 'Iran', 'sent']],
+    ['What is North Korea to China in military terms?', ['North', 'Korea', 'China', 'military']],
+    ['Which weapons, such as missiles, did Russia buy at least once?', ['weapons', 'missiles', 'Russia', 'buy']],
+  ])('leaves out idioms that say nothing about the topic: "%s"', (question, expected) => {
+    expect(labels(question)).toEqual(expected);
+  });
+
+  it('keeps the same words where they are not part of an idiom', () => {
+    expect(labels('How far can the missiles fly, and on what terms were they sold?')).toEqual(['far', 'missiles', 'fly', 'terms', 'sold']);
   });
 });
