@@ -1,3 +1,4 @@
+import type { Passage } from '../corpus/types.ts';
 import type { Answer, AskOptions, Citation, Excerpt } from './types.ts';
 import { analyzeSentences, chooseExcerpt, highlightMatches, wantedTerms, type ExcerptChoice, type ExcerptOptions, type WeightedConcept } from './excerpt.ts';
 import { answerKindOf, expectedAnswerType } from './answer-type.ts';
@@ -241,18 +242,16 @@ function rank(
     for (const rest of [sentences.filter((s) => s.end <= best.start), sentences.filter((s) => s.start >= best.end)]) {
       if (rest.length > 0) choices.push({ choice: chooseExcerpt(passage.text, concepts, { ...excerptOptions, sentences: rest }), discount: furtherDiscount });
     }
-    return choices.map(({ choice, discount }) => rankChoice(result, choice, discount));
+    return choices.map(({ choice, discount }) => rankChoice(result, passage, choice, discount));
   });
   return ranked.sort((a, b) => b.score - a.score);
 
-  function rankChoice(result: Candidate, choice: ExcerptChoice, discount: number): RankedExcerpt {
-    const position = result.id;
-    const passage = index.passages[position]!;
+  function rankChoice(result: Candidate, passage: Passage, choice: ExcerptChoice, discount: number): RankedExcerpt {
     const coverage = Math.min(1, ((1 - sentenceShare) * choice.matchedWeight + sentenceShare * choice.bestSentenceWeight) / knownWeight);
     const typeBonus = choice.hasAnswerType ? (options.answerTypeBonus ?? 0.05) : 0;
     const score = bm25Share * (result.score / top) + (1 - bm25Share) * coverage + typeBonus - discount;
     return {
-      position,
+      position: result.id,
       start: choice.start,
       end: choice.end,
       score: Math.round(score * 1000) / 1000,
