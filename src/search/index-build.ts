@@ -3,6 +3,7 @@ import type { Corpus, Document, Passage } from '../corpus/types.ts';
 import { splitIntoPassages, type SplitOptions } from '../corpus/split.ts';
 import { termsOf, tokenize } from './analyzer.ts';
 import { compileAliases, type AliasTable } from './query.ts';
+import { countryAliasGroups, mergeAliasGroups } from './country-aliases.ts';
 import { createCandidateSearch, postingTableOf, type CandidateSearch, type FuzzyLookup, type PostingTable } from './postings.ts';
 import { fuzzyLookupOf, knowsMiniSearchLayout } from './minisearch-internals.ts';
 import { buildTermTables, type ForwardIndex } from './forward-index.ts';
@@ -18,6 +19,11 @@ export interface IndexOptions {
    * @default { title: 0.3, section: 0.6, text: 1 }
    */
   boost?: { title?: number; section?: number; text?: number };
+  /**
+   * Whether questions also match countries by their capital and demonym
+   * ("Seoul", "Yemeni"), on top of the corpus's alias file. @default true
+   */
+  countryAliases?: boolean;
   /** Called as passages are indexed, for a progress bar on large corpora. */
   onProgress?: (indexed: number, total: number) => void;
 }
@@ -76,7 +82,8 @@ export function buildSearchIndex(corpus: Corpus, options: IndexOptions = {}): Se
     );
     options.onProgress?.(Math.min(from + chunk, passages.length), passages.length);
   }
-  return assembleIndex(miniSearch, documents, passages, compileAliases(corpus.aliases), options);
+  const aliases = options.countryAliases === false ? corpus.aliases : mergeAliasGroups(corpus.aliases, countryAliasGroups());
+  return assembleIndex(miniSearch, documents, passages, compileAliases(aliases), options);
 }
 
 /** Puts the lookup tables around an index built now. */

@@ -58,7 +58,7 @@ describe('aliases', () => {
     const question = 'What did Tehran give Russia to build drones?';
     const isIranOnly = (e: Excerpt) => !e.text.includes('Tehran') && e.matchedTerms.includes('iran');
     expect(excerptsOf(engine.ask(question)).some(isIranOnly)).toBe(true);
-    const withoutAliases = createEngine({ ...corpus, aliases: [] });
+    const withoutAliases = createEngine({ ...corpus, aliases: [] }, { countryAliases: false });
     expect(excerptsOf(withoutAliases.ask(question)).some(isIranOnly)).toBe(false);
   });
 });
