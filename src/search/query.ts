@@ -120,10 +120,12 @@ function phraseTerms(phrase: string): string[] {
 
 /**
  * English idioms whose words say nothing about the topic ("so far", "at least",
- * "in military terms"): left in, "far" or "terms" would weigh like a rare word.
+ * "in military terms"), and the adjective of a "how long/far/old ..." question,
+ * which asks for a number rather than naming the topic: left in, "far" or
+ * "terms" would weigh like a rare word, and "long" would find "long-range".
  */
 const STOP_PHRASES = new RegExp(
-  String.raw`\b(?:so far|as well|at least|at most|at all|at first|at last|after all|by far|of course|in fact|in short|in general|in particular|in order to|for example|for instance|such as|rather than|as far as|a lot|a bit|kind of|sort of|so on|right now|these days|on the whole|as a whole|first of all|in any case)\b|\b(?<=in (?:\p{L}+ )?)terms\b`,
+  String.raw`\b(?:so far|as well|at least|at most|at all|at first|at last|after all|by far|of course|in fact|in short|in general|in particular|in order to|for example|for instance|such as|rather than|as far as|a lot|a bit|kind of|sort of|so on|right now|these days|on the whole|as a whole|first of all|in any case|(?<=how )(?:long|far|old|often|big|large|fast|soon|tall|high|wide|deep|heavy|early|late|frequently))\b|\b(?<=in (?:\p{L}+ )?)terms\b`,
   'giu',
 );
 
