@@ -7,6 +7,7 @@ import { sentencesOf, type SentenceQuery } from './forward-index.ts';
 import { inverseDocumentFrequency, type SearchIndex } from './index-build.ts';
 import { FUZZY_WEIGHT, type ScoredPassage as Candidate } from './postings.ts';
 import { analyzeQuestion, weighTerms, type Concept } from './query.ts';
+import { acronymAliases } from './acronyms.ts';
 import { editDistanceWithin } from '../text/edit-distance.ts';
 
 export interface AnswerOptions extends AskOptions {
@@ -64,7 +65,7 @@ export function answerQuestion(index: SearchIndex, question: string, options: An
   const offset = clampInteger(options.offset ?? 0, 0, 1000);
   const text = question.slice(0, MAX_QUESTION_CHARS).trim();
   if (text === '') return noMatch(question, 'empty-question', 'Ask a question about the documents, for example: "Who supplies drones to Russia?"');
-  const weighted = weighConcepts(index, analyzeQuestion(text, index.aliases));
+  const weighted = questionConcepts(index, text);
   if (weighted.length === 0) {
     return noMatch(question, 'no-terms', 'That question has no words to search for. Try naming a person, place, weapon or event.');
   }
@@ -103,7 +104,7 @@ function toExcerpt(index: SearchIndex, ranked: RankedExcerpt, concepts: readonly
  * the engine's search alone (what the speed benchmark times as such).
  */
 export function searchCandidates(index: SearchIndex, question: string, limit = 24): Candidate[] {
-  const weighted = weighConcepts(index, analyzeQuestion(question.slice(0, MAX_QUESTION_CHARS), index.aliases));
+  const weighted = questionConcepts(index, question.slice(0, MAX_QUESTION_CHARS));
   return weighted.length === 0 ? [] : search(index, weighted, limit);
 }
 
@@ -152,6 +153,12 @@ function isOnTopic(candidate: RankedExcerpt, concepts: readonly WeightedConcept[
 /** A concept no passage can match: the corpus never writes it, not even with a typo. */
 function isUnmatchable(concept: WeightedConcept): boolean {
   return concept.unknown && concept.fuzzy.size === 0;
+}
+
+/** The concepts of a question, with the corpus's aliases and the acronyms it spells out, weighed. */
+function questionConcepts(index: SearchIndex, question: string): WeightedConcept[] {
+  const acronyms = acronymAliases(question, index);
+  return weighConcepts(index, analyzeQuestion(question, acronyms.length === 0 ? index.aliases : [...index.aliases, ...acronyms]));
 }
 
 function weighConcepts(index: SearchIndex, concepts: readonly Concept[]): WeightedConcept[] {

@@ -1,0 +1,89 @@
+import type { Passage } from '../corpus/types.ts';
+import { termsOf, tokenize } from './analyzer.ts';
+import type { AliasTable } from './query.ts';
+import type { Vocabulary } from './vocabulary.ts';
+
+/** Small words a name may hold that its initials skip ("Institute for Strategic Studies"); "and" mostly joins two names. */
+const CONNECTORS = new Set(['of', 'for', 'de']);
+const MIN_LETTERS = 2;
+const MAX_LETTERS = 6;
+
+/**
+ * Alias groups for the acronyms of a question that the corpus never writes:
+ * "SEZ" stands for the corpus's "Special Economic Zone", "NK" for "North
+ * Korea", "UNSC" for "UN Security Council". Only words written in capitals
+ * count, and only when some capitalised phrase of the corpus has those
+ * initials; where several do, the most frequent is taken.
+ */
+export function acronymAliases(
+  question: string,
+  index: { passages: readonly Passage[]; vocabulary: Vocabulary },
+): AliasTable {
+  const groups: (readonly string[])[][] = [];
+  for (const token of tokenize(question)) {
+    if (!/^\p{Lu}{2,6}$/u.test(token.raw)) continue;
+    const term = termsOf(token.raw)[0];
+    if (term === undefined || index.vocabulary.has(term)) continue;
+    const phrase = acronymTable(index.passages).get(token.raw);
+    if (phrase) groups.push([[term], phrase.split(' ').flatMap((word) => termsOf(word).slice(0, 1))]);
+  }
+  return groups;
+}
+
+const tables = new WeakMap<readonly Passage[], Map<string, string>>();
+
+/**
+ * Every capitalised phrase of the passages by its initials, read once per index
+ * on first need (a few hundred milliseconds for 100,000 passages).
+ */
+function acronymTable(passages: readonly Passage[]): Map<string, string> {
+  let table = tables.get(passages);
+  if (table) return table;
+  const counts = new Map<string, Map<string, number>>();
+  for (const passage of passages) {
+    for (const { initials, phrase } of capitalisedPhrases(passage.text)) {
+      const byPhrase = counts.get(initials) ?? new Map<string, number>();
+      byPhrase.set(phrase, (byPhrase.get(phrase) ?? 0) + 1);
+      counts.set(initials, byPhrase);
+    }
+  }
+  table = new Map();
+  for (const [initials, byPhrase] of counts) {
+    const [best] = [...byPhrase].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+    table.set(initials, best![0]);
+  }
+  tables.set(passages, table);
+  return table;
+}
+
+/**
+ * Two or more capitalised words in a row, single spaces between them,
+ * connectors allowed inside: a regular expression finds them, so the rest of
+ * the text costs nothing.
+ */
+const NAME_RUN = /(?<![\p{L}\p{N}'\u2019.-])\p{Lu}\p{L}*(?: +(?:(?:of|for|de) +)?\p{Lu}\p{L}*)+(?![\p{L}\p{N}-])/gu;
+
+/**
+ * Runs of capitalised words ("the Alabuga Special Economic Zone has"), and
+ * each tail of a run ("Special Economic Zone", "Economic Zone"), with their
+ * initials: a word in capitals gives all its letters ("UN Security Council"
+ * is UNSC); connectors inside a run give none.
+ */
+export function capitalisedPhrases(text: string): { initials: string; phrase: string }[] {
+  const phrases: { initials: string; phrase: string }[] = [];
+  for (const [run] of text.matchAll(NAME_RUN)) {
+    const words = run.split(/ +/);
+    for (let from = 0; from < words.length - 1; from++) {
+      if (CONNECTORS.has(words[from]!)) continue;
+      const tail = words.slice(from);
+      const initials = tail.map((word) => (CONNECTORS.has(word) ? '' : initialsOf(word))).join('');
+      if (initials.length < MIN_LETTERS || initials.length > MAX_LETTERS) continue;
+      phrases.push({ initials, phrase: tail.join(' ') });
+    }
+  }
+  return phrases;
+}
+
+function initialsOf(word: string): string {
+  return /^\p{Lu}+$/u.test(word) ? word : word[0]!;
+}

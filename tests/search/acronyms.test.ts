@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { buildDocuments } from '../../src/corpus/index.ts';
+import { createEngine, type Answer } from '../../src/search/index.ts';
+import { capitalisedPhrases } from '../../src/search/acronyms.ts';
+import { SMALL_LEXICON } from '../fixtures/bundled.ts';
+
+describe('capitalisedPhrases', () => {
+  const initials = (text: string) => capitalisedPhrases(text).map((phrase) => phrase.initials);
+
+  it.each([
+    ['the Alabuga Special Economic Zone has grown', 'SEZ'],
+    ['resolutions of the UN Security Council were ignored', 'UNSC'],
+    ['a fellow of the International Institute for Strategic Studies said', 'IISS'],
+    ["North Korea's shells", 'NK'],
+  ])('reads the initials of the names in "%s"', (text, expected) => {
+    expect(initials(text)).toContain(expected);
+  });
+
+  it('does not join names across punctuation or end a name on a connector', () => {
+    expect(initials('South Korea, Japan and the Philippines')).toEqual(['SK']);
+    expect(initials('Bank of England of')).toEqual(['BE']);
+  });
+});
+
+describe('acronyms in questions', () => {
+  const documents = buildDocuments(
+    [
+      { file: 'zone.txt', raw: 'Factories in the Kama Special Economic Zone assemble drones for export.', meta: { title: 'Zone' } },
+      { file: 'port.txt', raw: 'The port ships drones and tractors for export every week.', meta: { title: 'Port' } },
+    ],
+    SMALL_LEXICON,
+  );
+  const engine = createEngine({ dir: 'test', documents, aliases: [], warnings: [] });
+  const top = (answer: Answer) => (answer.kind === 'answered' ? answer.excerpts[0]!.citation.title : `(${answer.reason})`);
+
+  it('reads an acronym the corpus never writes as the capitalised phrase it spells', () => {
+    expect(top(engine.ask('Which drones does the SEZ export?'))).toBe('Zone');
+    const answer = engine.ask('Which drones does the SEZ export?');
+    expect(answer.kind === 'answered' && answer.excerpts[0]!.matchedTerms).toEqual(expect.arrayContaining(['special', 'economic', 'zone']));
+  });
+
+  it('leaves a lowercase word alone, and an acronym no phrase spells', () => {
+    expect(top(engine.ask('Which drones does the sez export?'))).toBe('Port');
+    expect(top(engine.ask('Which drones does the XYZ export?'))).toBe('Port');
+  });
+});
