@@ -1,6 +1,6 @@
 import type { Passage } from '../corpus/types.ts';
 import type { Answer, AskOptions, Citation, Excerpt } from './types.ts';
-import { analyzeSentences, chooseExcerpt, highlightMatches, wantedTerms, type ExcerptChoice, type ExcerptOptions, type WeightedConcept } from './excerpt.ts';
+import { analyzeSentences, chooseExcerpt, scoreTerms, highlightMatches, wantedTerms, type ExcerptChoice, type ExcerptOptions, type WeightedConcept } from './excerpt.ts';
 import { answerKindOf, expectedAnswerType } from './answer-type.ts';
 import { analyze } from './analyzer.ts';
 import { sentencesOf, type SentenceQuery } from './forward-index.ts';
@@ -49,6 +49,13 @@ export interface AnswerOptions extends AskOptions {
    * @default 0.05
    */
   furtherExcerptDiscount?: number;
+  /**
+   * Credit, relative to the excerpt's own words, for question words that only
+   * the passage's section heading holds: a heading says what its passages are
+   * about ("Axis of Upheaval") without their sentences repeating it.
+   * @default 0.3
+   */
+  headingCredit?: number;
 }
 
 /** Longest question text analysed; the rest of a pasted wall of text adds nothing but time. */
@@ -235,6 +242,7 @@ function rank(
   const fullWeight = concepts.reduce((sum, c) => sum + c.weight, 0) || 1;
   const knownWeight = concepts.reduce((sum, c) => sum + (isUnmatchable(c) ? 0 : c.weight), 0) || 1;
   const furtherDiscount = options.furtherExcerptDiscount ?? 0.05;
+  const headingCredit = options.headingCredit ?? 0.3;
   const excerptOptions: ExcerptOptions = {
     maxChars,
     targetChars: options.targetExcerptChars ?? 450,
@@ -245,16 +253,26 @@ function rank(
     const passage = index.passages[position]!;
     const sentences = sentenceQuery ? sentencesOf(index.forward, position, sentenceQuery) : analyzeSentences(passage.text, excerptOptions);
     const best = chooseExcerpt(passage.text, concepts, { ...excerptOptions, sentences });
+    const heading = headingCredit > 0 && passage.section !== '' ? new Set(analyze(passage.section)) : undefined;
     const choices = [{ choice: best, discount: 0 }];
     for (const rest of [sentences.filter((s) => s.end <= best.start), sentences.filter((s) => s.start >= best.end)]) {
       if (rest.length > 0) choices.push({ choice: chooseExcerpt(passage.text, concepts, { ...excerptOptions, sentences: rest }), discount: furtherDiscount });
     }
-    return choices.map(({ choice, discount }) => rankChoice(result, passage, choice, discount));
+    return choices.map(({ choice, discount }) => rankChoice(result, passage, choice, headingWeight(choice), discount));
+
+    /** The weight of the question words that only the section heading holds, times the heading's credit. */
+    function headingWeight(choice: ExcerptChoice): number {
+      if (!heading) return 0;
+      const terms = new Set(heading);
+      for (const sentence of sentences) if (sentence.start < choice.end && sentence.end > choice.start) for (const term of sentence.terms) terms.add(term);
+      return headingCredit * Math.max(0, scoreTerms(terms, concepts).score - choice.matchedWeight);
+    }
   });
   return ranked.sort((a, b) => b.score - a.score);
 
-  function rankChoice(result: Candidate, passage: Passage, choice: ExcerptChoice, discount: number): RankedExcerpt {
-    const coverage = Math.min(1, ((1 - sentenceShare) * choice.matchedWeight + sentenceShare * choice.bestSentenceWeight) / knownWeight);
+  function rankChoice(result: Candidate, passage: Passage, choice: ExcerptChoice, heading: number, discount: number): RankedExcerpt {
+    const matched = (1 - sentenceShare) * choice.matchedWeight + sentenceShare * choice.bestSentenceWeight + heading;
+    const coverage = Math.min(1, matched / knownWeight);
     const typeBonus = choice.hasAnswerType ? (options.answerTypeBonus ?? 0.05) : 0;
     const score = bm25Share * (result.score / top) + (1 - bm25Share) * coverage + typeBonus - discount;
     return {
@@ -263,7 +281,7 @@ function rank(
       end: choice.end,
       score: Math.round(score * 1000) / 1000,
       coverage,
-      fullCoverage: choice.matchedWeight / fullWeight,
+      fullCoverage: (choice.matchedWeight + heading) / fullWeight,
       matchedConcepts: choice.matchedConcepts,
       docId: passage.docId,
       docStart: passage.start + choice.start,

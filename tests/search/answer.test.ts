@@ -309,3 +309,28 @@ describe('engine.suggest', () => {
     expect(engine.suggest('', 3)).toHaveLength(3);
   });
 });
+
+describe('section headings', () => {
+  const raw = [
+    '# Coast Guide',
+    '',
+    '## Harbour Museum',
+    '',
+    'The museum keeps old lenses. Its first keeper served for forty years and wrote every logbook by hand.',
+    '',
+    '## Brindle Point Lighthouse',
+    '',
+    'The tower stands on a granite ledge. Its first keeper served for twelve years.',
+  ].join('\n');
+  const small = (options = {}) =>
+    createEngine({ dir: 'test', documents: buildDocuments([{ file: 'coast.md', raw, meta: {} }], SMALL_LEXICON), aliases: [], warnings: [] }, options);
+  const question = 'How long did the first keeper of Brindle Point Lighthouse serve?';
+
+  it('counts question words that only the section heading holds', () => {
+    expect(excerptsOf(small().ask(question))[0]!.text).toContain('twelve years');
+  });
+
+  it('would decline that question as off-topic without the heading', () => {
+    expect(small({ answer: { headingCredit: 0 } }).ask(question).kind).toBe('no-match');
+  });
+});
