@@ -1,5 +1,5 @@
 import type { HighlightSpan } from '../search/types.ts';
-import { escapeDiscordText } from './escape.ts';
+import { escapeDiscordText, neutraliseMentions } from './escape.ts';
 import { truncateText } from './truncate.ts';
 
 /**
@@ -17,7 +17,8 @@ export function highlightText(text: string, highlights: readonly HighlightSpan[]
     position = span.end;
   }
   rendered += escapeDiscordText(text.slice(position));
-  return truncateText(rendered, max);
+  // Pieces escaped apart can join into a mention again ("@" + unbolded "everyone"): break it in the whole.
+  return truncateText(neutraliseMentions(rendered), max);
 }
 
 /** Sorted, clipped spans on code-point boundaries, merged when they overlap or only spaces part them. */
