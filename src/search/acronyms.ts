@@ -1,6 +1,6 @@
 import type { Passage } from '../corpus/types.ts';
 import { termsOf, tokenize } from './analyzer.ts';
-import type { AliasTable } from './query.ts';
+import { compileAliases, type AliasTable } from './query.ts';
 import type { Vocabulary } from './vocabulary.ts';
 
 /** Small words a name may hold that its initials skip ("Institute for Strategic Studies"); "and" mostly joins two names. */
@@ -19,22 +19,23 @@ export function acronymAliases(
   question: string,
   index: { passages: readonly Passage[]; vocabulary: Vocabulary },
 ): AliasTable {
-  const groups: (readonly string[])[][] = [];
+  const groups: string[][] = [];
   for (const token of tokenize(question)) {
     if (!/^\p{Lu}{2,6}$/u.test(token.raw)) continue;
     const term = termsOf(token.raw)[0];
     if (term === undefined || index.vocabulary.has(term)) continue;
     const phrase = acronymTable(index.passages).get(token.raw);
-    if (phrase) groups.push([[term], phrase.split(' ').flatMap((word) => termsOf(word).slice(0, 1))]);
+    if (phrase) groups.push([token.raw, phrase]);
   }
-  return groups;
+  return compileAliases(groups);
 }
 
 const tables = new WeakMap<readonly Passage[], Map<string, string>>();
 
 /**
  * Every capitalised phrase of the passages by its initials, read once per index
- * on first need (a few hundred milliseconds for 100,000 passages).
+ * on first need: 25 to 55 ms for SQuAD's 1.6 MB of text here, so about a
+ * second for 100,000 passages.
  */
 function acronymTable(passages: readonly Passage[]): Map<string, string> {
   let table = tables.get(passages);

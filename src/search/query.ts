@@ -96,13 +96,34 @@ function longestAliasAt(
   aliases: AliasTable,
 ): { phrase: readonly string[]; group: ReadonlyArray<readonly string[]> } | undefined {
   let best: { phrase: readonly string[]; group: ReadonlyArray<readonly string[]> } | undefined;
-  for (const group of aliases) {
-    for (const phrase of group) {
-      if (best && phrase.length <= best.phrase.length) continue;
-      if (phrase.every((term, k) => terms[at + k] === term)) best = { phrase, group };
-    }
+  for (const entry of aliasesByFirstTerm(aliases).get(terms[at]!) ?? []) {
+    if (best && entry.phrase.length <= best.phrase.length) continue;
+    if (entry.phrase.every((term, k) => terms[at + k] === term)) best = entry;
   }
   return best;
+}
+
+type AliasEntry = { phrase: readonly string[]; group: ReadonlyArray<readonly string[]> };
+const aliasLookups = new WeakMap<AliasTable, Map<string, AliasEntry[]>>();
+
+/**
+ * The phrases of an alias table by their first term, in table order, made once
+ * per table: with a country group for every country, scanning every phrase for
+ * every word of a question doubled the time a question took to analyse.
+ */
+function aliasesByFirstTerm(aliases: AliasTable): Map<string, AliasEntry[]> {
+  let lookup = aliasLookups.get(aliases);
+  if (lookup) return lookup;
+  lookup = new Map();
+  for (const group of aliases) {
+    for (const phrase of group) {
+      const entries = lookup.get(phrase[0]!) ?? [];
+      entries.push({ phrase, group });
+      lookup.set(phrase[0]!, entries);
+    }
+  }
+  aliasLookups.set(aliases, lookup);
+  return lookup;
 }
 
 /**
