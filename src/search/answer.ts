@@ -5,7 +5,7 @@ import { answerKindOf, expectedAnswerType } from './answer-type.ts';
 import { analyze } from './analyzer.ts';
 import { sentencesOf, type SentenceQuery } from './forward-index.ts';
 import { inverseDocumentFrequency, type SearchIndex } from './index-build.ts';
-import { FUZZY_WEIGHT, type ScoredPassage as Candidate } from './postings.ts';
+import { FUZZY_WEIGHT, type ScoredPassage as Candidate, type TermQuery } from './postings.ts';
 import { analyzeQuestion, weighTerms, type Concept } from './query.ts';
 import { acronymAliases } from './acronyms.ts';
 import { editDistanceWithin } from '../text/edit-distance.ts';
@@ -76,7 +76,8 @@ export function answerQuestion(index: SearchIndex, question: string, options: An
   if (weighted.length === 0) {
     return noMatch(question, 'no-terms', 'That question has no words to search for. Try naming a person, place, weapon or event.');
   }
-  const results = search(index, weighted, Math.max(options.candidates ?? 24, offset + limit));
+  // The pool does not grow with the offset, so the total a first page reports holds for every page.
+  const results = search(index, weighted, Math.max(options.candidates ?? 24, limit));
   attachFuzzyMatches(weighted, results);
   const ranked = rank(index, results, weighted, { ...options, answerType: expectedAnswerType(text), questionTerms: new Set(analyze(text)) });
   const minCoverage = options.minCoverage ?? 0.25;
@@ -183,17 +184,22 @@ function weighConcepts(index: SearchIndex, concepts: readonly Concept[]): Weight
 /**
  * The passages with the best BM25 scores for the question's terms. Unknown
  * words of six letters or more also match index terms within 20% edits (at
- * most 2), with half the weight.
+ * most 2), with half the weight. A passage's score is multiplied by the number
+ * of the question's concepts it matches, however many ways it writes each.
  */
 function search(index: SearchIndex, concepts: readonly WeightedConcept[], candidates: number): Candidate[] {
   const weights = weighTerms(concepts.map((weighted) => weighted.concept));
   const maxDistance = (term: string): number =>
     /^\p{L}{6,}$/u.test(term) && !index.vocabulary.has(term) ? Math.min(MAX_TYPOS, Math.round(term.length * TYPO_SHARE)) : 0;
-  if (index.candidateSearch) {
-    return index.candidateSearch([...weights].map(([term, boost]) => ({ term, boost, maxDistance: maxDistance(term) })), candidates);
-  }
+  // Each term is searched once, under the first concept that asks for it, the concept's terms together.
+  const conceptOf = new Map<string, number>();
+  concepts.forEach(({ concept }, i) => {
+    for (const alternative of concept.alternatives) for (const term of alternative) if (!conceptOf.has(term)) conceptOf.set(term, i);
+  });
+  const queries: TermQuery[] = [...conceptOf].map(([term, concept]) => ({ term, boost: weights.get(term)!, maxDistance: maxDistance(term), concept }));
+  if (index.candidateSearch) return index.candidateSearch(queries, candidates);
   return index.miniSearch
-    .search([...weights.keys()].join(' '), {
+    .search(queries.map((query) => query.term).join(' '), {
       tokenize: (q) => q.split(' '),
       processTerm: (term) => term,
       boost: index.boost,
@@ -203,8 +209,14 @@ function search(index: SearchIndex, concepts: readonly WeightedConcept[], candid
       // prefix is MiniSearch's default; no prefix search is asked for.
       weights: { fuzzy: FUZZY_WEIGHT, prefix: 0.375 },
     })
-    .slice(0, candidates)
-    .map((result) => ({ id: result.id as number, score: result.score, terms: result.terms }));
+    .map((result) => ({
+      id: result.id as number,
+      // MiniSearch multiplied by the number of query terms matched; count concepts instead, as the candidate search does.
+      score: (result.score / result.queryTerms.length) * new Set(result.queryTerms.map((term) => conceptOf.get(term))).size,
+      terms: result.terms,
+    }))
+    .sort((a, b) => b.score - a.score || a.id - b.id)
+    .slice(0, candidates);
 }
 
 const TYPO_SHARE = 0.2;

@@ -26,6 +26,12 @@ export interface TermQuery {
   boost: number;
   /** Largest edit distance of the index terms it also matches; 0 for exact only. */
   maxDistance: number;
+  /**
+   * Queries that ask for one thing (a word of the question and its aliases)
+   * share a concept number and must come one after another: a passage that
+   * matches several of them counts one matched query, not several.
+   */
+  concept?: number;
 }
 
 /** A passage found by the candidate search, as MiniSearch's `search()` would score it. */
@@ -88,7 +94,11 @@ export function postingTableOf<T>(miniSearch: MiniSearch<T>, vocabulary: Vocabul
 /**
  * BM25 candidate search over a posting table, scoring into typed arrays. It
  * ranks exactly as `miniSearch.search()` with the same terms, boosts and
- * fuzziness (`tests/search/postings.test.ts` checks that it does), but
+ * fuzziness (`tests/search/postings.test.ts` checks that it does), except
+ * that MiniSearch multiplies a passage's score by the number of query terms
+ * it matches and this search by the number of concepts (see `TermQuery`):
+ * a passage that writes North Korea as "North Korea", "DPRK" and "Pyongyang"
+ * matched one thing the question asks about, not three. But
  * `search()` builds a result object for every matching passage: on 100k
  * passages a question touches ten thousand of them and that alone takes tens
  * of milliseconds. Here a posting costs a few array writes and only the best
@@ -107,13 +117,14 @@ export function createCandidateSearch(
   const { runs, postings, fieldLengths, documentCount } = table;
   const scores = new Float64Array(documentCount);
   const matchedQueries = new Uint16Array(documentCount);
-  const lastQuery = new Int32Array(documentCount).fill(-1);
+  /** The concept of the query that last scored the passage; -1 for none. */
+  const lastConcept = new Int32Array(documentCount).fill(-1);
   let touched: Int32Array = new Int32Array(1024);
 
   return (queries, limit) => {
     let touchedCount = 0;
     const derived: { term: string; id: number }[] = [];
-    const add = (queryIndex: number, id: number, weight: number): void => {
+    const add = (concept: number, id: number, weight: number): void => {
       for (const { field, boost: fieldBoost, averageLength } of fields) {
         const [from, to] = [runs[id * fieldCount + field]!, runs[id * fieldCount + field + 1]!];
         if (from === to) continue;
@@ -124,29 +135,31 @@ export function createCandidateSearch(
           const frequency = postings[p + 1]!;
           const length = fieldLengths[position * fieldCount + field]!;
           scores[position]! += factor * (BM25.d + (frequency * (BM25.k + 1)) / (frequency + BM25.k * (1 - BM25.b + (BM25.b * length) / averageLength)));
-          if (lastQuery[position] !== queryIndex) {
+          if (lastConcept[position] !== concept) {
             if (matchedQueries[position] === 0) {
               if (touchedCount === touched.length) touched = grow(touched);
               touched[touchedCount++] = position;
             }
-            lastQuery[position] = queryIndex;
+            lastConcept[position] = concept;
             matchedQueries[position]!++;
           }
         }
       }
     };
-    queries.forEach(({ term, boost: termBoost, maxDistance }, queryIndex) => {
+    queries.forEach(({ term, boost: termBoost, maxDistance, concept: given }, queryIndex) => {
+      // A query without a concept is one of its own, numbered apart from the given ones.
+      const concept = given ?? -2 - queryIndex;
       const id = vocabulary.id(term);
       if (id !== undefined) {
         derived.push({ term, id });
-        add(queryIndex, id, termBoost);
+        add(concept, id, termBoost);
       }
       if (maxDistance <= 0) return;
       for (const [other, distance] of fuzzyLookup(term, maxDistance)) {
         const otherId = vocabulary.id(other);
         if (distance === 0 || otherId === undefined) continue;
         derived.push({ term: other, id: otherId });
-        add(queryIndex, otherId, (termBoost * FUZZY_WEIGHT * other.length) / (other.length + distance));
+        add(concept, otherId, (termBoost * FUZZY_WEIGHT * other.length) / (other.length + distance));
       }
     });
     const best = topByScore(touched, touchedCount, limit, (position) => scores[position]! * matchedQueries[position]!);
@@ -159,7 +172,7 @@ export function createCandidateSearch(
       const position = touched[i]!;
       scores[position] = 0;
       matchedQueries[position] = 0;
-      lastQuery[position] = -1;
+      lastConcept[position] = -1;
     }
     return results;
   };

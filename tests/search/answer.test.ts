@@ -27,11 +27,12 @@ describe('ranking on the bundled corpus', () => {
     ['Who is the RUSI senior research fellow?', 'Jack Watling'],
     ["What share of Russia's semiconductor imports come from China?", '90%'],
     ['How many Shahed-136 drones did Iran deliver to Russia?', '3,700'],
-    ['Which North Korean missiles are used in Ukraine?', 'KN-23'],
+    // Two passages answer it, one by the American name (KN-23), one by the Korean (Hwasong-11).
+    ['Which North Korean missiles are used in Ukraine?', /KN-23|Hwasong-11/],
     ['In which Russian region is the Alabuga drone plant located?', 'Tatarstan'],
     ['What calibre of artillery do Russia and North Korea share?', '152mm'],
   ])('puts the passage that answers "%s" first (it says %s)', (question, answer) => {
-    expect(excerptsOf(engine.ask(question))[0]!.text).toContain(answer);
+    expect(excerptsOf(engine.ask(question))[0]!.text).toMatch(answer);
   });
 
   // Known defect: "percentage" and "came" occur nowhere in the corpus, and the unknown words of a
@@ -56,7 +57,7 @@ describe('aliases', () => {
 
   it('finds a passage that says Iran for a question that says Tehran, which it would miss without aliases', () => {
     const question = 'What did Tehran give Russia to build drones?';
-    const isIranOnly = (e: Excerpt) => !e.text.includes('Tehran') && e.matchedTerms.includes('iran');
+    const isIranOnly = (e: Excerpt) => !e.text.includes('Tehran') && e.matchedTerms.some((term) => term === 'iran' || term === 'iranian');
     expect(excerptsOf(engine.ask(question)).some(isIranOnly)).toBe(true);
     const withoutAliases = createEngine({ ...corpus, aliases: [] }, { countryAliases: false });
     expect(excerptsOf(withoutAliases.ask(question)).some(isIranOnly)).toBe(false);

@@ -1,10 +1,11 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import MiniSearch from 'minisearch';
-import { engineFromIndex, searchCandidates, type Engine } from '../../src/search/index.ts';
+import { buildDocuments } from '../../src/corpus/index.ts';
+import { createEngine, engineFromIndex, searchCandidates, type Engine } from '../../src/search/index.ts';
 import type { TermQuery } from '../../src/search/postings.ts';
 import { fuzzyLookupOf } from '../../src/search/minisearch-internals.ts';
-import { openBundledEngine } from '../fixtures/bundled.ts';
+import { openBundledEngine, SMALL_LEXICON } from '../fixtures/bundled.ts';
 
 let engine: Engine;
 let vocabulary: string[];
@@ -13,9 +14,13 @@ beforeAll(() => {
   vocabulary = [...engine.index.vocabulary.data.terms];
 });
 
-/** What MiniSearch's own search returns for the same term queries, best `limit` first. */
+/**
+ * What MiniSearch's own search returns for the same term queries, best `limit`
+ * first, its scores multiplied by the number of concepts matched rather than of terms.
+ */
 function miniSearchReference(queries: readonly TermQuery[], limit: number) {
   const boosts = new Map(queries.map((q) => [q.term, q]));
+  const conceptOf = (term: string, i = queries.findIndex((q) => q.term === term)) => queries[i]!.concept ?? -2 - i;
   return engine.index.miniSearch
     .search(queries.map((q) => q.term).join(' '), {
       tokenize: (text) => text.split(' '),
@@ -27,6 +32,8 @@ function miniSearchReference(queries: readonly TermQuery[], limit: number) {
       // the engine's fuzzy weight (MiniSearch's default is 0.45)
       weights: { fuzzy: 0.5, prefix: 0.375 },
     })
+    .map((r) => ({ ...r, score: (r.score / r.queryTerms.length) * new Set(r.queryTerms.map((term) => conceptOf(term))).size }))
+    .sort((a, b) => b.score - a.score)
     .slice(0, limit);
 }
 
@@ -45,8 +52,15 @@ describe('candidate search over the MiniSearch postings', () => {
       boost: fc.constantFrom(1, 0.6, 0.5),
       maxDistance: fc.constantFrom(0, 1, 2),
     });
+    // Consecutive queries may share a concept, as a word and its aliases do.
+    const withConcepts = fc
+      .tuple(fc.uniqueArray(termQuery, { minLength: 1, maxLength: 8, selector: (q) => q.term }), fc.array(fc.boolean(), { minLength: 8, maxLength: 8 }), fc.boolean())
+      .map(([queries, startsConcept, numbered]) => {
+        let concept = 0;
+        return numbered ? queries.map((q, i): TermQuery => ({ ...q, concept: i > 0 && startsConcept[i] ? ++concept : concept })) : queries;
+      });
     fc.assert(
-      fc.property(fc.uniqueArray(termQuery, { minLength: 1, maxLength: 8, selector: (q) => q.term }), fc.integer({ min: 1, max: 30 }), (queries, limit) => {
+      fc.property(withConcepts, fc.integer({ min: 1, max: 30 }), (queries, limit) => {
         const ours = engine.index.candidateSearch!(queries, limit);
         const reference = miniSearchReference(queries, limit);
         expect(ours.map((r) => r.score)).toEqual(reference.map((r) => expect.closeTo(r.score, 9)) as unknown as number[]);
@@ -59,6 +73,19 @@ describe('candidate search over the MiniSearch postings', () => {
       }),
       { numRuns: 200 },
     );
+  });
+
+  it('counts a thing the question asks about once, however many of its aliases a passage writes', () => {
+    const documents = buildDocuments(
+      [
+        { file: 'aliases.txt', raw: 'Pyongyang sent shells. The DPRK, that is North Korea, sent shells again.', meta: { title: 'Aliases' } },
+        { file: 'rail.txt', raw: 'North Korea sent the shells by rail.', meta: { title: 'Rail' } },
+      ],
+      SMALL_LEXICON,
+    );
+    const small = createEngine({ dir: 'test', documents, aliases: [['North Korea', 'DPRK', 'Pyongyang']], warnings: [] }, { countryAliases: false });
+    const found = searchCandidates(small.index, 'Did North Korea send shells by rail?', 2);
+    expect(found.map((f) => small.index.documents.get(small.index.passages[f.id]!.docId)!.title)).toEqual(['Rail', 'Aliases']);
   });
 
   it('answers the same through MiniSearch search when the fast path is not available', () => {
