@@ -1,5 +1,5 @@
 import { stemmer } from 'stemmer';
-import { isStopWord } from '../text/stopwords.ts';
+import { isSearchStopWord } from '../text/stopwords.ts';
 
 /** A word of the text as written, with its place, before analysis. */
 export interface Token {
@@ -48,11 +48,13 @@ function computeTerms(raw: string): string[] {
   const acronym = /^(?:\p{Lu}\.?){2,}$/u.test(word);
   const lower = word.toLowerCase().replace(/\./g, acronym ? '' : '.');
   if (lower === '') return [];
+  // "don't" and "they’re" are stop words whole, not compounds of "don" and "t".
+  if (/['\u2019]/.test(lower) && isSearchStopWord(lower.replace(/\u2019/g, "'"))) return [];
   const parts = lower.split(/[-/.'\u2019]+|(?<=\p{N}),(?=\p{N})/u).flatMap(splitLettersFromDigits).filter(Boolean);
   const isCompound = parts.length > 1 || /%$/.test(lower);
   if (!isCompound) {
     // "US" is not "us": an acronym that spells a stop word keeps its capitals.
-    if (isStopWord(lower)) return acronym ? [lower.toUpperCase()] : [];
+    if (isSearchStopWord(lower)) return acronym ? [lower.toUpperCase()] : [];
     return [stem(lower)];
   }
   const whole = lower.replace(/(?<=\p{N}),(?=\p{N})/gu, '').replace(/['\u2019]/g, '');
@@ -62,7 +64,7 @@ function computeTerms(raw: string): string[] {
   for (const part of parts) {
     const bare = part.replace(/%$/, '');
     if (bare === 's' && part === parts.at(-1)) continue;
-    if (bare && !isStopWord(bare)) terms.add(/^\p{L}+$/u.test(bare) ? stem(bare) : bare);
+    if (bare && !isSearchStopWord(bare)) terms.add(/^\p{L}+$/u.test(bare) ? stem(bare) : bare);
   }
   return [...terms];
 }

@@ -25,3 +25,22 @@ export const ENGLISH_STOP_WORDS: ReadonlySet<string> = new Set(
 export function isStopWord(word: string): boolean {
   return ENGLISH_STOP_WORDS.has(word);
 }
+
+/**
+ * Contractions typed without their apostrophe, as people do in chat ("whats",
+ * "dont"): stop words like their spelled forms for search, but kept apart from
+ * the stop words the glued-word repair may split off, where "whats" or "im"
+ * could cut real words. "id", "ill", "well" and "were" are left out: they are
+ * words of their own.
+ */
+const BARE_CONTRACTIONS: ReadonlySet<string> = new Set(
+  `arent cant couldnt didnt doesnt dont hadnt hasnt havent hes hows im isnt ive lets shes shouldnt thats theres
+  theyre theyve wasnt weve werent whats whens wheres whos whys wont wouldnt youre youve`
+    .split(/\s+/)
+    .filter(Boolean),
+);
+
+/** Whether a lowercased word carries no topic in a question or a passage: a stop word or one of them typed without its apostrophe. */
+export function isSearchStopWord(word: string): boolean {
+  return ENGLISH_STOP_WORDS.has(word) || BARE_CONTRACTIONS.has(word);
+}

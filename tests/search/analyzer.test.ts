@@ -86,6 +86,11 @@ describe('analyze', () => {
     expect(analyze('What is the US buying with drones in Москва?')).toEqual(['US', stem('buying'), 'drone', 'москва']);
   });
 
+  it('drops contractions typed without their apostrophe, as it drops them with one', () => {
+    expect(analyze('whats the deal, i dont get it')).toEqual(analyze("what's the deal, I don't get it"));
+    expect(analyze('whats the deal, i dont get it')).toEqual(['deal']);
+  });
+
   it('returns nothing for a question of only stop words and punctuation', () => {
     expect(analyze('What is the ... ?! 🤔')).toEqual([]);
   });
