@@ -2,7 +2,7 @@ import type { Passage } from '../corpus/types.ts';
 import type { Answer, AskOptions, Citation, Excerpt } from './types.ts';
 import { analyzeSentences, chooseExcerpt, scoreTerms, highlightMatches, wantedTerms, type ExcerptChoice, type ExcerptOptions, type WeightedConcept } from './excerpt.ts';
 import { answerKindOf, expectedAnswerType } from './answer-type.ts';
-import { analyze } from './analyzer.ts';
+import { analyze, termsOf } from './analyzer.ts';
 import { sentencesOf, type SentenceQuery } from './forward-index.ts';
 import { inverseDocumentFrequency, type SearchIndex } from './index-build.ts';
 import { FUZZY_WEIGHT, type ScoredPassage as Candidate, type TermQuery } from './postings.ts';
@@ -170,15 +170,34 @@ function questionConcepts(index: SearchIndex, question: string): WeightedConcept
 }
 
 function weighConcepts(index: SearchIndex, concepts: readonly Concept[]): WeightedConcept[] {
-  const weighted = concepts.map((concept) => ({
-    concept,
-    weight: Math.max(...concept.alternatives[0]!.map((term) => inverseDocumentFrequency(index, term))),
-    fuzzy: new Map<string, number>(),
-    unknown: !concept.alternatives.some((alternative) => alternative.every((term) => index.vocabulary.has(term))),
-  }));
+  const weighted = concepts
+    .map((concept) => ({
+      concept,
+      weight: Math.max(...concept.alternatives[0]!.map((term) => inverseDocumentFrequency(index, term))),
+      fuzzy: new Map<string, number>(),
+      unknown: !concept.alternatives.some((alternative) => alternative.every((term) => index.vocabulary.has(term))),
+    }))
+    .filter((weighted) => !(weighted.unknown && isDocumentWord(weighted.concept)));
   if (weighted.length <= MAX_CONCEPTS) return weighted;
   const keep = new Set([...weighted].sort((a, b) => b.weight - a.weight).slice(0, MAX_CONCEPTS));
   return weighted.filter((concept) => keep.has(concept));
+}
+
+/**
+ * Words with which a question points at the documents rather than at their
+ * topic ("the article", "per the conclusion", "the blog post"). Where the
+ * corpus never writes one, it is left out of the question: it would count as a
+ * word the corpus cannot answer, and typo tolerance would match it to others.
+ */
+const DOCUMENT_WORDS = new Set(
+  'article piece post blog author writer essay paper text document doc report analysis conclusion summary intro introduction section paragraph passage page chapter source'
+    .split(' ')
+    .flatMap((word) => termsOf(word)),
+);
+
+function isDocumentWord(concept: Concept): boolean {
+  const own = concept.alternatives[0]!;
+  return concept.ownCount === 1 && own.length === 1 && DOCUMENT_WORDS.has(own[0]!);
 }
 
 /**

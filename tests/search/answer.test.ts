@@ -335,3 +335,17 @@ describe('section headings', () => {
     expect(small({ answer: { headingCredit: 0 } }).ask(question).kind).toBe('no-match');
   });
 });
+
+describe('words that point at the documents', () => {
+  // "blog", "piece", "writer" occur nowhere in the bundled corpus: counted as words it cannot answer, they got these declined.
+  it.each([
+    ['the blog piece author says what about gray zone warfare?', 'gray zone'],
+    ['what does the writer of the piece think of the crown jewel', 'crown jewel'],
+  ])('answers "%s" from the text about the topic', (question, expected) => {
+    expect(excerptsOf(engine.ask(question))[0]!.text).toContain(expected);
+  });
+
+  it('still declines a question about some other book', () => {
+    expect(engine.ask('Who is the author of the Harry Potter books?').kind).toBe('no-match');
+  });
+});
