@@ -210,19 +210,14 @@ function search(index: SearchIndex, concepts: readonly WeightedConcept[], candid
   const weights = weighTerms(concepts.map((weighted) => weighted.concept));
   const maxDistance = (term: string): number =>
     /^\p{L}{6,}$/u.test(term) && !index.vocabulary.has(term) ? Math.min(MAX_TYPOS, Math.round(term.length * TYPO_SHARE)) : 0;
-  // Each term is searched once, under the first concept that asks for it, the concept's terms together.
-  const conceptOf = new Map<string, number>();
-  concepts.forEach(({ concept }, i) => {
-    for (const alternative of concept.alternatives) for (const term of alternative) if (!conceptOf.has(term)) conceptOf.set(term, i);
-  });
-  const queries: TermQuery[] = [...conceptOf].map(([term, concept]) => ({ term, boost: weights.get(term)!, maxDistance: maxDistance(term), concept }));
+  const queries: TermQuery[] = [...weights].map(([term, { boost, concept }]) => ({ term, boost, maxDistance: maxDistance(term), concept }));
   if (index.candidateSearch) return index.candidateSearch(queries, candidates);
   return index.miniSearch
     .search(queries.map((query) => query.term).join(' '), {
       tokenize: (q) => q.split(' '),
       processTerm: (term) => term,
       boost: index.boost,
-      boostTerm: (term) => weights.get(term) ?? 1,
+      boostTerm: (term) => weights.get(term)?.boost ?? 1,
       fuzzy: (term) => (maxDistance(term) > 0 ? TYPO_SHARE : false),
       maxFuzzy: MAX_TYPOS,
       // prefix is MiniSearch's default; no prefix search is asked for.
@@ -231,7 +226,7 @@ function search(index: SearchIndex, concepts: readonly WeightedConcept[], candid
     .map((result) => ({
       id: result.id as number,
       // MiniSearch multiplied by the number of query terms matched; count concepts instead, as the candidate search does.
-      score: (result.score / result.queryTerms.length) * new Set(result.queryTerms.map((term) => conceptOf.get(term))).size,
+      score: (result.score / result.queryTerms.length) * new Set(result.queryTerms.map((term) => weights.get(term)?.concept)).size,
       terms: result.terms,
     }))
     .sort((a, b) => b.score - a.score || a.id - b.id)

@@ -62,21 +62,23 @@ export function analyzeQuestion(question: string, aliases: AliasTable): Concept[
 }
 
 /**
- * Every term to look up for the concepts, with the weight it is searched with:
- * the question's own words 1, parts of its compounds and aliases less.
+ * Every term to look up for the concepts, with the weight it is searched with
+ * (the question's own words 1, parts of its compounds and aliases less) and the
+ * first concept that asks for it. Terms come in the order of their concepts.
  */
-export function weighTerms(concepts: readonly Concept[]): Map<string, number> {
-  const weights = new Map<string, number>();
-  const raise = (term: string, weight: number): void => {
-    weights.set(term, Math.max(weights.get(term) ?? 0, weight));
-  };
-  for (const concept of concepts) {
+export function weighTerms(concepts: readonly Concept[]): Map<string, { boost: number; concept: number }> {
+  const weights = new Map<string, { boost: number; concept: number }>();
+  concepts.forEach((concept, index) => {
     concept.alternatives.forEach((terms, i) => {
       const own = i < concept.ownCount;
-      const base = own ? (i === 0 ? 1 : PART_WEIGHT) : ALIAS_WEIGHT;
-      for (const term of terms) raise(term, base);
+      const boost = own ? (i === 0 ? 1 : PART_WEIGHT) : ALIAS_WEIGHT;
+      for (const term of terms) {
+        const known = weights.get(term);
+        if (known) known.boost = Math.max(known.boost, boost);
+        else weights.set(term, { boost, concept: index });
+      }
     });
-  }
+  });
   return weights;
 }
 
