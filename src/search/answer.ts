@@ -43,6 +43,14 @@ export interface AnswerOptions extends AskOptions {
    */
   answerTypeBonus?: number;
   /**
+   * Added, times the share of the question's neighbouring word pairs that the
+   * excerpt also writes side by side, to the score: "North Korean artillery
+   * shells" is closer to a sentence with that phrase than to one that scatters
+   * the words.
+   * @default 0.1
+   */
+  adjacencyBonus?: number;
+  /**
    * Besides its best excerpt, a passage offers the best excerpt of its text
    * before that one and of its text after it: an answer often sits next to
    * the sentences that repeat the question's words. Those rank this much lower.
@@ -300,7 +308,8 @@ function rank(
     const matched = (1 - sentenceShare) * choice.matchedWeight + sentenceShare * choice.bestSentenceWeight + heading;
     const coverage = Math.min(1, matched / knownWeight);
     const typeBonus = choice.hasAnswerType ? (options.answerTypeBonus ?? 0.05) : 0;
-    const score = bm25Share * (result.score / top) + (1 - bm25Share) * coverage + typeBonus - discount;
+    const adjacency = (options.adjacencyBonus ?? 0.1) * choice.adjacentShare;
+    const score = bm25Share * (result.score / top) + (1 - bm25Share) * coverage + typeBonus + adjacency - discount;
     return {
       position: result.id,
       start: choice.start,

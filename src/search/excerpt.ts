@@ -28,6 +28,8 @@ export interface ExcerptChoice {
   hasAnswerType: boolean;
   /** The question weight the single best sentence matches: matches close together count most. */
   bestSentenceWeight: number;
+  /** Share of the question's neighbouring pairs of concepts that the chosen sentences write side by side (0 to 1). */
+  adjacentShare: number;
 }
 
 export interface ExcerptOptions {
@@ -90,7 +92,8 @@ export function chooseExcerpt(text: string, concepts: readonly WeightedConcept[]
   const matched = scoreTerms(unionTerms(sentences, first, last), concepts);
   const hasAnswerType = sentences.slice(first, last + 1).some((s) => s.hasAnswerType);
   const bestSentenceWeight = Math.max(...sentences.map((sentence) => scoreTerms(sentence.terms, concepts).score));
-  return { start, end, matchedWeight: matched.score, matchedConcepts: matched.count, hasAnswerType, bestSentenceWeight };
+  const adjacentShare = adjacentPairShare(sentences.slice(first, last + 1), concepts);
+  return { start, end, matchedWeight: matched.score, matchedConcepts: matched.count, hasAnswerType, bestSentenceWeight, adjacentShare };
 }
 
 /** The words of an excerpt that match the question (spans within it) and the distinct words, lowercased. */
@@ -125,6 +128,57 @@ export function scoreTerms(terms: ReadonlySet<string>, concepts: readonly Weight
   return { score, count };
 }
 
+/**
+ * How much of the question the sentences write as the question does: of each
+ * two concepts next to each other in the question ("Russian engineers",
+ * "artillery shells"), whether some sentence has a term of each next to the
+ * other, in either order, with only stop words between. Each pair weighs as its
+ * lighter concept; the result is the share of the weight of all such pairs.
+ */
+export function adjacentPairShare(sentences: readonly AnalyzedSentence[], concepts: readonly WeightedConcept[]): number {
+  if (concepts.length < 2) return 0;
+  const conceptsOf = termConcepts(concepts);
+  const pairs = new Set<number>();
+  for (const { hits } of sentences) {
+    for (let i = 0; i + 1 < hits.length; i++) {
+      const next = hits[i + 1]!;
+      if (next.at - hits[i]!.at !== 1) continue;
+      for (const a of conceptsOf.get(hits[i]!.term) ?? []) {
+        for (const b of conceptsOf.get(next.term) ?? []) if (Math.abs(a - b) === 1) pairs.add(Math.min(a, b));
+      }
+    }
+  }
+  if (pairs.size === 0) return 0;
+  let found = 0;
+  let all = 0;
+  for (let i = 0; i + 1 < concepts.length; i++) {
+    const weight = Math.min(concepts[i]!.weight, concepts[i + 1]!.weight);
+    all += weight;
+    if (pairs.has(i)) found += weight;
+  }
+  return all > 0 ? found / all : 0;
+}
+
+const termConceptCache = new WeakMap<readonly WeightedConcept[], Map<string, number[]>>();
+
+/** Which concepts (by position) each term that can match the question belongs to; made once per question. */
+function termConcepts(concepts: readonly WeightedConcept[]): Map<string, number[]> {
+  let table = termConceptCache.get(concepts);
+  if (table) return table;
+  table = new Map();
+  const add = (term: string, at: number): void => {
+    const list = table!.get(term);
+    if (!list) table!.set(term, [at]);
+    else if (!list.includes(at)) list.push(at);
+  };
+  concepts.forEach(({ concept, fuzzy }, at) => {
+    for (const alternative of concept.alternatives) for (const term of alternative) add(term, at);
+    for (const term of fuzzy.keys()) add(term, at);
+  });
+  termConceptCache.set(concepts, table);
+  return table;
+}
+
 /** Share of the mean concept weight a sentence earns for holding the kind of answer asked for. */
 const ANSWER_TYPE_BONUS = 0.5;
 
@@ -132,9 +186,11 @@ const ANSWER_TYPE_BONUS = 0.5;
 export function analyzeSentences(text: string, options: ExcerptOptions): AnalyzedSentence[] {
   return sentencePieces(text, options.maxChars ?? 500).map((span) => {
     const tokens = tokenize(text.slice(span.start, span.end));
+    const hits = tokens.flatMap((token) => termsOf(token.raw)).map((term, at) => ({ term, at }));
     return {
       ...span,
-      terms: new Set(tokens.flatMap((token) => termsOf(token.raw))),
+      terms: new Set(hits.map((hit) => hit.term)),
+      hits,
       hasAnswerType: options.answerType !== undefined && hasAnswerOfType(options.answerType, tokens, options.questionTerms ?? new Set()),
     };
   });

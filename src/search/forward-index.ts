@@ -40,6 +40,18 @@ export interface AnalyzedSentence {
   terms: ReadonlySet<string>;
   /** Whether a word of it could be the kind of answer the question asks for. */
   hasAnswerType: boolean;
+  /**
+   * Where its terms stand, in order: the position counts index terms, so stop
+   * words between two words do not part them. From the forward index, only the
+   * terms the question asks for.
+   */
+  hits: readonly TermHit[];
+}
+
+/** A term of a sentence and its position among the sentence's terms. */
+export interface TermHit {
+  term: string;
+  at: number;
 }
 
 /** Id stored in a hint for a word with no index term (a stop word such as "two"). */
@@ -120,16 +132,20 @@ export function sentencesOf(forward: ForwardIndex, position: number, query: Sent
   const sentences: AnalyzedSentence[] = [];
   for (let s = forward.passageSentences[position]!; s < forward.passageSentences[position + 1]!; s++) {
     const found = new Set<string>();
-    for (let t = forward.sentenceTerms[s]!; t < forward.sentenceTerms[s + 1]!; t++) {
+    const hits: TermHit[] = [];
+    const first = forward.sentenceTerms[s]!;
+    for (let t = first; t < forward.sentenceTerms[s + 1]!; t++) {
       const term = query.wanted.get(forward.terms[t]!);
-      if (term !== undefined) found.add(term);
+      if (term === undefined) continue;
+      found.add(term);
+      hits.push({ term, at: t - first });
     }
     let hasAnswerType = false;
     for (let h = forward.sentenceHints[s]!; query.answerKind !== 0 && !hasAnswerType && h < forward.sentenceHints[s + 1]!; h++) {
       const hint = forward.hints[h]!;
       hasAnswerType = (hint & query.answerKind) !== 0 && !query.questionTermIds.has(hint >>> 3);
     }
-    sentences.push({ start: forward.sentenceStarts[s]!, end: forward.sentenceEnds[s]!, terms: found, hasAnswerType });
+    sentences.push({ start: forward.sentenceStarts[s]!, end: forward.sentenceEnds[s]!, terms: found, hasAnswerType, hits });
   }
   return sentences;
 }

@@ -336,6 +336,29 @@ describe('section headings', () => {
   });
 });
 
+describe('words written side by side', () => {
+  // The same words in both documents, so BM25 and coverage tie: only their order differs.
+  const documents = buildDocuments(
+    [
+      { file: 'scattered.txt', raw: 'Artillery crews fired old shells at night near the border.', meta: { title: 'Scattered' } },
+      { file: 'together.txt', raw: 'Crews fired artillery shells at night near the old border.', meta: { title: 'Together' } },
+    ],
+    SMALL_LEXICON,
+  );
+  const small = (options = {}) => createEngine({ dir: 'test', documents, aliases: [], warnings: [] }, options);
+  const titles = (answer: Answer) => excerptsOf(answer).map((excerpt) => excerpt.citation.title);
+  const question = 'Who fired the artillery shells?';
+
+  it('ranks first the excerpt that writes the question\'s words next to each other', () => {
+    expect(titles(small().ask(question))).toEqual(['Together', 'Scattered']);
+  });
+
+  it('would tie the two without the bonus for neighbouring words', () => {
+    const [first, second] = excerptsOf(small({ answer: { adjacencyBonus: 0 } }).ask(question));
+    expect(first!.score).toBe(second!.score);
+  });
+});
+
 describe('words that point at the documents', () => {
   // "blog", "piece", "writer" occur nowhere in the bundled corpus: counted as words it cannot answer, they got these declined.
   it.each([
