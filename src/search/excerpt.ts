@@ -161,23 +161,27 @@ export function adjacentPairShare(sentences: readonly AnalyzedSentence[], concep
   return all > 0 ? found / all : 0;
 }
 
-const termConceptCache = new WeakMap<readonly WeightedConcept[], Map<string, number[]>>();
+const termConceptCache = new WeakMap<readonly WeightedConcept[], { fuzzyCount: number; table: Map<string, number[]> }>();
 
-/** Which concepts (by position) each term that can match the question belongs to; made once per question. */
+/**
+ * Which concepts (by position) each term that can match the question belongs
+ * to. Made once per question, and again if typo-tolerant matches were attached since.
+ */
 function termConcepts(concepts: readonly WeightedConcept[]): Map<string, number[]> {
-  let table = termConceptCache.get(concepts);
-  if (table) return table;
-  table = new Map();
+  const fuzzyCount = concepts.reduce((sum, { fuzzy }) => sum + fuzzy.size, 0);
+  const cached = termConceptCache.get(concepts);
+  if (cached?.fuzzyCount === fuzzyCount) return cached.table;
+  const table = new Map<string, number[]>();
   const add = (term: string, at: number): void => {
-    const list = table!.get(term);
-    if (!list) table!.set(term, [at]);
+    const list = table.get(term);
+    if (!list) table.set(term, [at]);
     else if (!list.includes(at)) list.push(at);
   };
   concepts.forEach(({ concept, fuzzy }, at) => {
     for (const alternative of concept.alternatives) for (const term of alternative) add(term, at);
     for (const term of fuzzy.keys()) add(term, at);
   });
-  termConceptCache.set(concepts, table);
+  termConceptCache.set(concepts, { fuzzyCount, table });
   return table;
 }
 
@@ -211,10 +215,5 @@ function unionTerms(sentences: readonly AnalyzedSentence[], first: number, last:
 
 /** Every term that counts as matching one of the concepts: their alternatives' terms and typo-tolerant matches. */
 export function wantedTerms(concepts: readonly WeightedConcept[]): Set<string> {
-  const wanted = new Set<string>();
-  for (const { concept, fuzzy } of concepts) {
-    for (const alternative of concept.alternatives) for (const term of alternative) wanted.add(term);
-    for (const term of fuzzy.keys()) wanted.add(term);
-  }
-  return wanted;
+  return new Set(termConcepts(concepts).keys());
 }

