@@ -87,16 +87,18 @@ export function answerQuestion(index: SearchIndex, question: string, options: An
   const offset = clampInteger(options.offset ?? 0, 0, 1000);
   const text = question.slice(0, MAX_QUESTION_CHARS).trim();
   if (text === '') return noMatch(question, 'empty-question', 'Ask a question about the documents, for example: "Who supplies drones to Russia?"');
-  const weighted = questionConcepts(index, text, options.synonyms);
+  const weighted = questionConcepts(index, text, options);
   if (weighted.length === 0) {
     return noMatch(question, 'no-terms', 'That question has no words to search for. Try naming a person, place, weapon or event.');
   }
   // The pool does not grow with the offset, so the total a first page reports holds for every page.
   const results = search(index, weighted, Math.max(options.candidates ?? 24, limit));
   attachFuzzyMatches(weighted, results);
-  const ranked = rank(index, results, weighted, { ...options, answerType: expectedAnswerType(text), questionTerms: new Set(analyze(text)) });
+  const answerType = expectedAnswerType(text);
+  const ranked = rank(index, results, weighted, { ...options, answerType, questionTerms: new Set(analyze(text)) });
   const minCoverage = options.minCoverage ?? 0.25;
-  if (!ranked.slice(0, 5).some((candidate) => isOnTopic(candidate, weighted, options))) {
+  const offTopic = (answerType !== undefined && asksUnknownFactsAboutNames(text, weighted)) || !ranked.slice(0, 5).some((candidate) => isOnTopic(candidate, weighted, options));
+  if (offTopic) {
     return noMatch(question, 'off-topic', 'I could not find that in the documents. Try other words, or list the documents with /docs.');
   }
   const excerpts = dropNearDuplicates(ranked).filter((excerpt) => excerpt.coverage >= minCoverage / 2);
@@ -173,17 +175,48 @@ function isOnTopic(candidate: RankedExcerpt, concepts: readonly WeightedConcept[
   return candidate.matchedConcepts > concepts.filter(isUnmatchable).length;
 }
 
+/**
+ * Whether a question asks about names the corpus knows only in words it never
+ * writes: "When was Vladimir Putin born?" over documents that name Putin but
+ * no birth. Its passages could only echo the names, so none answers it. Called
+ * for questions that ask for a kind of answer (a date, a number, a name, a
+ * place); "Putin?" alone, or a question with any other word the corpus knows,
+ * is left to the usual check.
+ */
+function asksUnknownFactsAboutNames(question: string, concepts: readonly WeightedConcept[]): boolean {
+  const rest = concepts.filter((weighted) => !isName(weighted.concept.label, question));
+  return rest.length > 0 && rest.length < concepts.length && rest.every(isUnmatchable);
+}
+
+/**
+ * Whether the question writes a concept as a name: within a word that is
+ * capitalised, and not only because it opens the question ("Putin" and the
+ * "un" of "Jong-un" in "When did Putin meet Kim Jong-un?"; "North Korea" and
+ * "KN-23" anywhere; not "Drones" in "Drones from where?").
+ */
+function isName(label: string, question: string): boolean {
+  const at = question.indexOf(label);
+  if (at < 0) return false;
+  const wordStart = question.slice(0, at).search(/\S*$/u);
+  const word = question.slice(wordStart, at + label.length);
+  if (!/^\p{Lu}/u.test(word)) return false;
+  const opensQuestion = wordStart === question.search(/[\p{L}\p{N}]/u);
+  return !opensQuestion || /^.[^]*(\p{Lu}|\p{N})/u.test(word);
+}
+
 /** A concept no passage can match: the corpus never writes it, not even with a typo. */
 function isUnmatchable(concept: WeightedConcept): boolean {
   return concept.unknown && concept.fuzzy.size === 0;
 }
 
 /** The concepts of a question, with the corpus's aliases and the acronyms it spells out, weighed. */
-function questionConcepts(index: SearchIndex, question: string, synonyms?: SynonymSource | false): WeightedConcept[] {
+function questionConcepts(index: SearchIndex, question: string, options: Pick<AnswerOptions, 'synonyms'> = {}): WeightedConcept[] {
   const acronyms = acronymAliases(question, index);
-  const concepts = analyzeQuestion(question, acronyms.length === 0 ? index.aliases : [...index.aliases, ...acronyms]);
-  const synonymsOf = synonyms === undefined ? defaultSynonyms() : synonyms;
-  return weighConcepts(index, synonymsOf ? withSynonyms(concepts, synonymsOf, (term) => index.vocabulary.has(term)) : concepts);
+  let concepts = analyzeQuestion(question, acronyms.length === 0 ? index.aliases : [...index.aliases, ...acronyms]);
+  const isKnown = (term: string): boolean => index.vocabulary.has(term);
+  const synonymsOf = options.synonyms === undefined ? defaultSynonyms() : options.synonyms;
+  if (synonymsOf) concepts = withSynonyms(concepts, synonymsOf, isKnown);
+  return weighConcepts(index, concepts);
 }
 
 let packaged: SynonymSource | false | undefined;

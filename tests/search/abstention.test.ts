@@ -2,8 +2,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseEvalFile } from '../../src/eval/evaluate.ts';
-import type { Engine } from '../../src/search/index.ts';
-import { openBundledEngine, PROJECT_ROOT } from '../fixtures/bundled.ts';
+import { buildDocuments } from '../../src/corpus/index.ts';
+import { createEngine, type Engine } from '../../src/search/index.ts';
+import { openBundledEngine, PROJECT_ROOT, SMALL_LEXICON } from '../fixtures/bundled.ts';
 
 let engine: Engine;
 beforeAll(() => {
@@ -30,6 +31,33 @@ describe('off-topic questions', () => {
   });
 
   it.each(evalQuestions.filter((q) => q.answers.length === 0).map((q) => [q.id, q.q]))('declines the off-topic eval question %s: "%s"', (_id, question) => {
+    expect(engine.ask(question).kind).toBe('no-match');
+  });
+});
+
+describe('questions about named things, in words the corpus never writes', () => {
+  const raw = 'Vladimir Putin met Kim Jong-un in Pyongyang in June 2024. The two leaders signed a defence pact there.';
+  const small = createEngine({ dir: 'test', documents: buildDocuments([{ file: 'summit.txt', raw, meta: { title: 'Summit' } }], SMALL_LEXICON), aliases: [], warnings: [] });
+
+  it.each([
+    ['When was Vladimir Putin born?'],
+    ['When did Kim Jong-un graduate?'],
+  ])('declines "%s": the passage only echoes the names', (question) => {
+    expect(small.ask(question)).toMatchObject({ kind: 'no-match', reason: 'off-topic' });
+  });
+
+  it.each([
+    ['When did Kim Jong-un sign a defence pact?', 'June 2024'],
+    ['Who is Kim Jong-un?', 'Kim Jong-un'],
+    // Lower case gives no names to go by, so the usual check decides.
+    ['what did putin sign', 'defence pact'],
+  ])('still answers "%s"', (question, expected) => {
+    const answer = small.ask(question);
+    expect(answer.kind).toBe('answered');
+    if (answer.kind === 'answered') expect(answer.excerpts[0]!.text).toContain(expected);
+  });
+
+  it.each([['When was Vladimir Putin born?'], ["When is Kim Jong-un's birthday?"]])('declines "%s" over the bundled corpus, which names both men', (question) => {
     expect(engine.ask(question).kind).toBe('no-match');
   });
 });
