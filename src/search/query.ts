@@ -1,3 +1,4 @@
+import type { IrregularForms } from './inflections.ts';
 import { termsOf, tokenize } from './analyzer.ts';
 
 /**
@@ -12,7 +13,11 @@ export interface Concept {
   alternatives: string[][];
   /** How many of the alternatives are the question's own wording (the rest are aliases). */
   ownCount: number;
-  /** Alternatives from this one on are synonyms of a word the corpus never writes (see `withSynonyms`). */
+  /**
+   * Alternatives from this one on are guesses: synonyms of a word the corpus
+   * never writes (see `withSynonyms`), or the base word of an irregular form
+   * (see `withIrregularForms`).
+   */
   synonymFrom?: number;
 }
 
@@ -110,6 +115,38 @@ export function withSynonyms(concepts: readonly Concept[], synonymsOf: (word: st
       added.push([terms[0]!]);
     }
     return added.length === 0 ? concept : { ...concept, alternatives: [...concept.alternatives, ...added], synonymFrom: concept.alternatives.length };
+  });
+}
+
+/**
+ * Adds to each one-word concept the irregular forms of it that the corpus
+ * writes, which no stemmer finds. The forms of a base word are the same word
+ * ("meet" finds "met", "sell" finds "sold") and count as the question's word
+ * in other words, like an alias. The base word of a form is a guess, after the
+ * synonyms: "born" is a form of "bear", "found" of "find", but neither often
+ * means it.
+ */
+export function withIrregularForms(concepts: readonly Concept[], forms: IrregularForms, isKnown: (term: string) => boolean): Concept[] {
+  return concepts.map((concept) => {
+    const own = concept.alternatives[0]!;
+    if (concept.ownCount !== 1 || own.length !== 1) return concept;
+    const present = new Set(concept.alternatives.filter((terms) => terms.length === 1).map((terms) => terms[0]!));
+    const knownTerms = (words: Iterable<string>): string[][] => {
+      const found: string[][] = [];
+      for (const word of words) {
+        const terms = termsOf(word);
+        if (terms.length !== 1 || present.has(terms[0]!) || !isKnown(terms[0]!)) continue;
+        present.add(terms[0]!);
+        found.push([terms[0]!]);
+      }
+      return found;
+    };
+    const sameWord = knownTerms(forms.formsOf(concept.label));
+    const guesses = knownTerms(forms.baseWordsOf(concept.label).flatMap((base) => [base, ...forms.formsOf(base)]));
+    if (sameWord.length === 0 && guesses.length === 0) return concept;
+    const alternatives = [...concept.alternatives.slice(0, concept.ownCount), ...sameWord, ...concept.alternatives.slice(concept.ownCount), ...guesses];
+    const synonymFrom = concept.synonymFrom !== undefined ? concept.synonymFrom + sameWord.length : guesses.length > 0 ? alternatives.length - guesses.length : undefined;
+    return { ...concept, alternatives, ...(synonymFrom === undefined ? {} : { synonymFrom }) };
   });
 }
 

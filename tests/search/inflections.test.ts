@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import { buildDocuments } from '../../src/corpus/index.ts';
+import { irregularForms, packagedIrregularForms } from '../../src/search/inflections.ts';
+import { createEngine, type Answer } from '../../src/search/index.ts';
+import { analyzeQuestion, isSynonym, withIrregularForms } from '../../src/search/query.ts';
+import { SMALL_LEXICON } from '../fixtures/bundled.ts';
+
+describe('WordNet irregular forms', () => {
+  const forms = packagedIrregularForms()!;
+
+  it('joins irregular verbs and nouns to their base words, both ways', () => {
+    expect(forms.formsOf('meet')).toContain('met');
+    expect(forms.formsOf('Sell')).toContain('sold');
+    expect(forms.baseWordsOf('fought')).toEqual(['fight']);
+    expect(forms.baseWordsOf('children')).toEqual(['child']);
+  });
+
+  it('has no irregular adjectives, and nothing for a regular word', () => {
+    expect(forms.baseWordsOf('better')).not.toContain('good');
+    expect(forms.formsOf('drone')).toEqual([]);
+    expect(forms.baseWordsOf('drones')).toEqual([]);
+  });
+
+  it('leaves out pairs of several words', () => {
+    const built = irregularForms([['went', 'go'], ['went_by', 'go_by'], ['gone away', 'go']]);
+    expect(built.formsOf('go')).toEqual(['went']);
+  });
+});
+
+describe('irregular forms in questions', () => {
+  const forms = irregularForms([['met', 'meet'], ['born', 'bear'], ['borne', 'bear']]);
+  const known = new Set(['met', 'bear', 'putin']);
+  const isKnown = (term: string) => known.has(term);
+
+  it('adds the forms of a base word as the same word, not as a guess', () => {
+    const [meet] = withIrregularForms(analyzeQuestion('meet', []), forms, isKnown);
+    expect(meet!.alternatives).toEqual([['meet'], ['met']]);
+    expect(isSynonym(meet!, 1)).toBe(false);
+  });
+
+  it('adds the base word of a form only as a guess', () => {
+    const [born] = withIrregularForms(analyzeQuestion('born', []), forms, isKnown);
+    expect(born!.alternatives).toEqual([['born'], ['bear']]);
+    expect(isSynonym(born!, 1)).toBe(true);
+  });
+
+  it('adds nothing the corpus does not write, and leaves other words alone', () => {
+    const concepts = analyzeQuestion('Putin borne', []);
+    expect(withIrregularForms(concepts, forms, (term) => term === 'putin')).toEqual(concepts);
+  });
+
+  const documents = buildDocuments(
+    [
+      { file: 'sales.txt', raw: 'Iran sold hundreds of drones to Russia in 2022.', meta: { title: 'Sales' } },
+      { file: 'summit.txt', raw: 'Vladimir Putin met Kim Jong-un in Pyongyang in June 2024.', meta: { title: 'Summit' } },
+    ],
+    SMALL_LEXICON,
+  );
+  const corpus = { dir: 'test', documents, aliases: [], warnings: [] };
+  const small = createEngine(corpus, { countryAliases: false });
+  const withoutForms = createEngine(corpus, { countryAliases: false, answer: { irregularForms: false } });
+  const first = (answer: Answer) => (answer.kind === 'answered' ? answer.excerpts[0]!.citation.title : answer.kind);
+
+  it.each([
+    ['What did Iran sell?', 'Sales'],
+    ['When did Vladimir Putin meet Kim Jong-un?', 'Summit'],
+  ])('answers "%s" from the passage that writes the irregular form', (question, title) => {
+    expect(first(small.ask(question))).toBe(title);
+  });
+
+  it.each([['What did Iran sell?'], ['When did Vladimir Putin meet Kim Jong-un?']])('declines "%s" without irregular forms', (question) => {
+    expect(first(withoutForms.ask(question))).toBe('no-match');
+  });
+});
