@@ -2,9 +2,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseEvalFile } from '../../src/eval/evaluate.ts';
-import { buildDocuments } from '../../src/corpus/index.ts';
 import { createEngine, type Engine } from '../../src/search/index.ts';
-import { openBundledEngine, PROJECT_ROOT, SMALL_LEXICON } from '../fixtures/bundled.ts';
+import { openBundledEngine, PROJECT_ROOT, smallCorpus } from '../fixtures/bundled.ts';
 
 let engine: Engine;
 beforeAll(() => {
@@ -37,7 +36,7 @@ describe('off-topic questions', () => {
 
 describe('questions about named things, in words the corpus never writes', () => {
   const raw = 'Vladimir Putin met Kim Jong-un in Pyongyang in June 2024. The two leaders signed a defence pact there.';
-  const small = createEngine({ dir: 'test', documents: buildDocuments([{ file: 'summit.txt', raw, meta: { title: 'Summit' } }], SMALL_LEXICON), aliases: [], warnings: [] });
+  const small = createEngine(smallCorpus([['summit.txt', raw]]));
 
   it.each([
     ['When was Vladimir Putin born?'],

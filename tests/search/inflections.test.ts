@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { buildDocuments } from '../../src/corpus/index.ts';
 import { irregularForms, packagedIrregularForms } from '../../src/search/inflections.ts';
-import { createEngine, type Answer } from '../../src/search/index.ts';
+import { createEngine } from '../../src/search/index.ts';
 import { analyzeQuestion, isSynonym, withIrregularForms } from '../../src/search/query.ts';
-import { SMALL_LEXICON } from '../fixtures/bundled.ts';
+import { firstTitle, smallCorpus } from '../fixtures/bundled.ts';
 
 describe('WordNet irregular forms', () => {
   const forms = packagedIrregularForms()!;
@@ -49,26 +48,21 @@ describe('irregular forms in questions', () => {
     expect(withIrregularForms(concepts, forms, (term) => term === 'putin')).toEqual(concepts);
   });
 
-  const documents = buildDocuments(
-    [
-      { file: 'sales.txt', raw: 'Iran sold hundreds of drones to Russia in 2022.', meta: { title: 'Sales' } },
-      { file: 'summit.txt', raw: 'Vladimir Putin met Kim Jong-un in Pyongyang in June 2024.', meta: { title: 'Summit' } },
-    ],
-    SMALL_LEXICON,
-  );
-  const corpus = { dir: 'test', documents, aliases: [], warnings: [] };
+  const corpus = smallCorpus([
+    ['sales.txt', 'Iran sold hundreds of drones to Russia in 2022.'],
+    ['summit.txt', 'Vladimir Putin met Kim Jong-un in Pyongyang in June 2024.'],
+  ]);
   const small = createEngine(corpus, { countryAliases: false });
   const withoutForms = createEngine(corpus, { countryAliases: false, answer: { irregularForms: false } });
-  const first = (answer: Answer) => (answer.kind === 'answered' ? answer.excerpts[0]!.citation.title : answer.kind);
 
   it.each([
-    ['What did Iran sell?', 'Sales'],
-    ['When did Vladimir Putin meet Kim Jong-un?', 'Summit'],
+    ['What did Iran sell?', 'sales'],
+    ['When did Vladimir Putin meet Kim Jong-un?', 'summit'],
   ])('answers "%s" from the passage that writes the irregular form', (question, title) => {
-    expect(first(small.ask(question))).toBe(title);
+    expect(firstTitle(small.ask(question))).toBe(title);
   });
 
   it.each([['What did Iran sell?'], ['When did Vladimir Putin meet Kim Jong-un?']])('declines "%s" without irregular forms', (question) => {
-    expect(first(withoutForms.ask(question))).toBe('no-match');
+    expect(firstTitle(withoutForms.ask(question))).toBe('no-match');
   });
 });

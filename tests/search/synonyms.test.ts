@@ -2,11 +2,10 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildDocuments } from '../../src/corpus/index.ts';
-import { createEngine, type Answer } from '../../src/search/index.ts';
+import { createEngine } from '../../src/search/index.ts';
 import { analyzeQuestion, withSynonyms } from '../../src/search/query.ts';
 import { packagedWordNet, wordNetSynonyms } from '../../src/search/synonyms.ts';
-import { SMALL_LEXICON } from '../fixtures/bundled.ts';
+import { firstTitle, smallCorpus } from '../fixtures/bundled.ts';
 
 describe('WordNet synonyms', () => {
   const synonyms = packagedWordNet()!;
@@ -51,23 +50,18 @@ describe('synonyms in questions', () => {
     expect(withSynonyms(concepts, () => ['earn', 'profit'], isKnown)).toEqual(concepts);
   });
 
-  const documents = buildDocuments(
-    [
-      { file: 'trade.txt', raw: 'North Korea gains hard currency from the trade in shells.', meta: { title: 'Trade' } },
-      { file: 'rail.txt', raw: 'North Korea sends the shells by rail, week after week.', meta: { title: 'Rail' } },
-    ],
-    SMALL_LEXICON,
-  );
-  const corpus = { dir: 'test', documents, aliases: [], warnings: [] };
+  const corpus = smallCorpus([
+    ['trade.txt', 'North Korea gains hard currency from the trade in shells.'],
+    ['rail.txt', 'North Korea sends the shells by rail, week after week.'],
+  ]);
   const small = createEngine(corpus, { countryAliases: false });
   const withoutSynonyms = createEngine(corpus, { countryAliases: false, answer: { synonyms: false } });
-  const first = (answer: Answer) => (answer.kind === 'answered' ? answer.excerpts[0]!.citation.title : answer.kind);
 
   it('answers "earn" from the passage that says "gains"', () => {
-    expect(first(small.ask('What does North Korea earn from its shells?'))).toBe('Trade');
+    expect(firstTitle(small.ask('What does North Korea earn from its shells?'))).toBe('trade');
   });
 
   it('ranks the other passage first without synonyms', () => {
-    expect(first(withoutSynonyms.ask('What does North Korea earn from its shells?'))).toBe('Rail');
+    expect(firstTitle(withoutSynonyms.ask('What does North Korea earn from its shells?'))).toBe('rail');
   });
 });
