@@ -208,7 +208,7 @@ function isName(label: string, question: string): boolean {
   const word = question.slice(wordStart, at + label.length);
   if (!/^\p{Lu}/u.test(word)) return false;
   const opensQuestion = wordStart === question.search(/[\p{L}\p{N}]/u);
-  return !opensQuestion || /^.[^]*(\p{Lu}|\p{N})/u.test(word);
+  return !opensQuestion || /^.[^]*[\p{Lu}\p{N}]/u.test(word);
 }
 
 /** A concept no passage can match: the corpus never writes it, not even with a typo. */

@@ -106,14 +106,7 @@ export function withSynonyms(concepts: readonly Concept[], synonymsOf: (word: st
   return concepts.map((concept) => {
     const own = concept.alternatives[0]!;
     if (concept.ownCount !== 1 || own.length !== 1 || isKnown(own[0]!)) return concept;
-    const present = new Set(concept.alternatives.filter((terms) => terms.length === 1).map((terms) => terms[0]!));
-    const added: string[][] = [];
-    for (const synonym of synonymsOf(concept.label)) {
-      const terms = termsOf(synonym);
-      if (terms.length !== 1 || present.has(terms[0]!) || !isKnown(terms[0]!)) continue;
-      present.add(terms[0]!);
-      added.push([terms[0]!]);
-    }
+    const added = newKnownTerms(synonymsOf(concept.label), singleTerms(concept), isKnown);
     return added.length === 0 ? concept : { ...concept, alternatives: [...concept.alternatives, ...added], synonymFrom: concept.alternatives.length };
   });
 }
@@ -130,24 +123,34 @@ export function withIrregularForms(concepts: readonly Concept[], forms: Irregula
   return concepts.map((concept) => {
     const own = concept.alternatives[0]!;
     if (concept.ownCount !== 1 || own.length !== 1) return concept;
-    const present = new Set(concept.alternatives.filter((terms) => terms.length === 1).map((terms) => terms[0]!));
-    const knownTerms = (words: Iterable<string>): string[][] => {
-      const found: string[][] = [];
-      for (const word of words) {
-        const terms = termsOf(word);
-        if (terms.length !== 1 || present.has(terms[0]!) || !isKnown(terms[0]!)) continue;
-        present.add(terms[0]!);
-        found.push([terms[0]!]);
-      }
-      return found;
-    };
-    const sameWord = knownTerms(forms.formsOf(concept.label));
-    const guesses = knownTerms(forms.baseWordsOf(concept.label).flatMap((base) => [base, ...forms.formsOf(base)]));
+    const present = singleTerms(concept);
+    const sameWord = newKnownTerms(forms.formsOf(concept.label), present, isKnown);
+    const guesses = newKnownTerms(forms.baseWordsOf(concept.label).flatMap((base) => [base, ...forms.formsOf(base)]), present, isKnown);
     if (sameWord.length === 0 && guesses.length === 0) return concept;
     const alternatives = [...concept.alternatives.slice(0, concept.ownCount), ...sameWord, ...concept.alternatives.slice(concept.ownCount), ...guesses];
     const synonymFrom = concept.synonymFrom !== undefined ? concept.synonymFrom + sameWord.length : guesses.length > 0 ? alternatives.length - guesses.length : undefined;
     return { ...concept, alternatives, ...(synonymFrom === undefined ? {} : { synonymFrom }) };
   });
+}
+
+/** The one-term alternatives a concept already has. */
+function singleTerms(concept: Concept): Set<string> {
+  return new Set(concept.alternatives.filter((terms) => terms.length === 1).map((terms) => terms[0]!));
+}
+
+/**
+ * The words that analyse to one term the corpus writes and that is not in
+ * `present`, each as a one-term alternative; `present` grows with them.
+ */
+function newKnownTerms(words: Iterable<string>, present: Set<string>, isKnown: (term: string) => boolean): string[][] {
+  const found: string[][] = [];
+  for (const word of words) {
+    const terms = termsOf(word);
+    if (terms.length !== 1 || present.has(terms[0]!) || !isKnown(terms[0]!)) continue;
+    present.add(terms[0]!);
+    found.push([terms[0]!]);
+  }
+  return found;
 }
 
 function dedupeConcepts(concepts: Concept[]): Concept[] {
