@@ -1,5 +1,5 @@
 import type { Corpus } from '../corpus/types.ts';
-import { answerQuestion, citationOf, type AnswerOptions } from './answer.ts';
+import { answerQuestion, citationOf, loadWordLists, type AnswerOptions } from './answer.ts';
 import { buildSearchIndex, type IndexOptions, type SearchIndex } from './index-build.ts';
 import { suggestCompletions } from './suggest.ts';
 import type { Answer, AskOptions, PassageView } from './types.ts';
@@ -32,7 +32,8 @@ export interface Engine {
   suggest(prefix: string, limit?: number): string[];
   /**
    * Does now the work the first typo or completion would otherwise wait for
-   * (restoring MiniSearch's term tree from the cache, ~1 s per 100k passages).
+   * (restoring MiniSearch's term tree from the cache, ~1 s per 100k passages)
+   * and the word lists the first question reads.
    */
   warmUp(): void;
 }
@@ -51,7 +52,10 @@ export function engineFromIndex(index: SearchIndex, options: EngineOptions = {})
     passage: (id) => viewPassage(index, id),
     documents: () => summaries,
     suggest: (prefix, limit = 25) => suggestCompletions(index, prefix, limit),
-    warmUp: () => void index.miniSearch.documentCount,
+    warmUp: () => {
+      void index.miniSearch.documentCount;
+      loadWordLists(options.answer);
+    },
   };
 }
 

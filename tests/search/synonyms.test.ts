@@ -61,6 +61,13 @@ describe('synonyms in questions', () => {
     expect(firstTitle(small.ask('What does North Korea earn from its shells?'))).toBe('trade');
   });
 
+  it('opens the synonym source when the engine warms up, before any question', () => {
+    const asked: string[] = [];
+    const engine = createEngine(corpus, { countryAliases: false, answer: { synonyms: (word) => (asked.push(word), []) } });
+    engine.warmUp();
+    expect(asked).toHaveLength(1);
+  });
+
   it('ranks the other passage first without synonyms', () => {
     expect(firstTitle(withoutSynonyms.ask('What does North Korea earn from its shells?'))).toBe('rail');
   });
