@@ -24,12 +24,14 @@ runMain(() => {
   const cachePath = config.indexCachePath ?? defaultCachePath(corpusDir);
   const bar = process.stderr.isTTY ? new SingleBar({ format: 'indexing [{bar}] {percentage}% | {value}/{total} passages', stream: process.stderr }, Presets.shades_classic) : undefined;
   const started = performance.now();
+  let barStarted = false;
   const { engine, from, warnings } = openEngine({
     corpusDir,
     cachePath,
     engine: {
       onProgress: (indexed, total) => {
-        if (indexed === Math.min(2000, total)) bar?.start(total, 0);
+        if (!barStarted) bar?.start(total, 0);
+        barStarted = true;
         bar?.update(indexed);
       },
     },

@@ -6,7 +6,7 @@ import { loadCorpus, type CorpusWarning } from '../corpus/index.ts';
 import { AppError } from '../errors.ts';
 import { corpusFingerprint } from '../index-cache/fingerprint.ts';
 import { loadIndexCache, saveIndexCache } from '../index-cache/cache.ts';
-import { buildSearchIndex, engineFromIndex, type Engine, type EngineOptions } from '../search/index.ts';
+import { buildSearchIndex, engineFromIndex, indexSettings, type Engine, type EngineOptions } from '../search/index.ts';
 
 /** What opening the engine reports as it goes. */
 export interface OpenEvents {
@@ -45,8 +45,7 @@ export function openEngine(options: OpenEngineOptions): OpenedEngine {
   const dir = resolve(options.corpusDir);
   if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new AppError('CORPUS_NOT_FOUND', `Corpus folder not found: ${options.corpusDir}`);
   const cachePath = options.cachePath === false ? undefined : (options.cachePath ?? defaultCachePath(dir));
-  const settings = { split: options.engine?.split ?? null, boost: options.engine?.boost ?? null };
-  const fingerprint = cachePath ? corpusFingerprint(dir, settings) : '';
+  const fingerprint = cachePath ? corpusFingerprint(dir, indexSettings(options.engine)) : '';
   if (cachePath) {
     const cached = loadIndexCache(cachePath, fingerprint);
     if (cached.kind === 'loaded') {
@@ -88,7 +87,7 @@ export function openConfiguredEngine(corpusFlag: string | undefined): Engine {
   }).engine;
 }
 
-/** `.cache/index-<hash>.json` in the working directory: outside the corpus folder, one file per corpus. */
+/** `.cache/index-<hash>.idx` in the working directory: outside the corpus folder, one file per corpus. */
 export function defaultCachePath(corpusDir: string): string {
   const key = createHash('sha256').update(resolve(corpusDir)).digest('hex').slice(0, 12);
   return join(process.cwd(), '.cache', `index-${key}.idx`);

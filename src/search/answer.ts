@@ -1,6 +1,6 @@
 import type { Passage } from '../corpus/types.ts';
 import type { Answer, AskOptions, Citation, Excerpt } from './types.ts';
-import { analyzeSentences, chooseExcerpt, scoreTerms, highlightMatches, wantedTerms, type ExcerptChoice, type ExcerptOptions, type WeightedConcept } from './excerpt.ts';
+import { analyzeSentences, chooseExcerpt, MAX_EXCERPT_CHARS, scoreTerms, highlightMatches, wantedTerms, type ExcerptChoice, type ExcerptOptions, type WeightedConcept } from './excerpt.ts';
 import { answerKindOf, expectedAnswerType } from './answer-type.ts';
 import { analyze, termsOf } from './analyzer.ts';
 import { sentencesOf, type SentenceQuery } from './forward-index.ts';
@@ -345,7 +345,7 @@ function rank(
   concepts: readonly WeightedConcept[],
   options: AnswerOptions & Pick<ExcerptOptions, 'answerType' | 'questionTerms'>,
 ): RankedExcerpt[] {
-  const maxChars = options.maxExcerptChars ?? 500;
+  const maxChars = options.maxExcerptChars ?? MAX_EXCERPT_CHARS;
   const sentenceQuery = index.forward.maxSentenceChars === maxChars ? forwardQuery(index, concepts, options) : undefined;
   const top = results[0]?.score ?? 1;
   const bm25Share = options.bm25Share ?? 0.3;

@@ -5,6 +5,9 @@ import { isSynonym, type Concept } from './query.ts';
 import { hasAnswerOfType, type AnswerType } from './answer-type.ts';
 import type { AnalyzedSentence } from './forward-index.ts';
 
+/** Longest excerpt by default; the forward index stores sentences cut to this length. */
+export const MAX_EXCERPT_CHARS = 500;
+
 /** A concept ready for matching: its weight and the credit each term earns. */
 export interface WeightedConcept {
   concept: Concept;
@@ -39,7 +42,7 @@ export interface ExcerptOptions {
   questionTerms?: ReadonlySet<string>;
   /** Longest excerpt, in characters. @default 500 */
   maxChars?: number;
-  /** Excerpts are widened with neighbouring sentences up to this length. @default 360 */
+  /** Excerpts are widened with neighbouring sentences up to this length. @default 360 (the engine passes its own, 450) */
   targetChars?: number;
   /**
    * The passage's sentences, already analysed (from the forward index, cut at
@@ -62,7 +65,7 @@ const SYNONYM_CREDIT = 0.4;
  * longer than `maxChars` is cut at word boundaries around its matches.
  */
 export function chooseExcerpt(text: string, concepts: readonly WeightedConcept[], options: ExcerptOptions = {}): ExcerptChoice {
-  const maxChars = options.maxChars ?? 500;
+  const maxChars = options.maxChars ?? MAX_EXCERPT_CHARS;
   const targetChars = Math.min(options.targetChars ?? 360, maxChars);
   const sentences = options.sentences ?? analyzeSentences(text, options);
   const typeBonus = options.answerType ? ANSWER_TYPE_BONUS * meanWeight(concepts) : 0;
@@ -190,7 +193,7 @@ const ANSWER_TYPE_BONUS = 0.5;
 
 /** A passage's sentences (pieces of at most `maxChars`) with their terms, read from its text. */
 export function analyzeSentences(text: string, options: ExcerptOptions): AnalyzedSentence[] {
-  return sentencePieces(text, options.maxChars ?? 500).map((span) => {
+  return sentencePieces(text, options.maxChars ?? MAX_EXCERPT_CHARS).map((span) => {
     const tokens = tokenize(text.slice(span.start, span.end));
     const hits = tokens.flatMap((token) => termsOf(token.raw)).map((term, at) => ({ term, at }));
     return {

@@ -7,6 +7,7 @@ import { countryAliasGroups, mergeAliasGroups } from './country-aliases.ts';
 import { createCandidateSearch, postingTableOf, type CandidateSearch, type FuzzyLookup, type PostingTable } from './postings.ts';
 import { fuzzyLookupOf, knowsMiniSearchLayout } from './minisearch-internals.ts';
 import { buildTermTables, type ForwardIndex } from './forward-index.ts';
+import { MAX_EXCERPT_CHARS } from './excerpt.ts';
 import type { Vocabulary } from './vocabulary.ts';
 
 export interface IndexOptions {
@@ -26,6 +27,15 @@ export interface IndexOptions {
   countryAliases?: boolean;
   /** Called as passages are indexed, for a progress bar on large corpora. */
   onProgress?: (indexed: number, total: number) => void;
+}
+
+/**
+ * The options that shape the built index, with their defaults, for the
+ * cache's fingerprint. The return type names every key of `IndexOptions` but
+ * the progress callback, so a new option cannot be left out of it.
+ */
+export function indexSettings(options: IndexOptions = {}): Record<Exclude<keyof IndexOptions, 'onProgress'>, unknown> {
+  return { split: options.split ?? null, boost: options.boost ?? null, countryAliases: options.countryAliases ?? true };
 }
 
 /** Everything a question is answered from, built once per corpus. */
@@ -129,9 +139,6 @@ export function indexFromParts(parts: IndexParts): SearchIndex {
   }
   return index;
 }
-
-/** Longest excerpt by default: sentences are stored cut to this length. */
-export const MAX_EXCERPT_CHARS = 500;
 
 /** Inverse document frequency of a term, as BM25 computes it; unseen terms count as the rarest. */
 export function inverseDocumentFrequency(index: SearchIndex, term: string): number {

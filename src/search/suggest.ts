@@ -47,10 +47,17 @@ export function suggestCompletions(index: SearchIndex, input: string, limit: num
   return [...out];
 }
 
+const headingsByIndex = new WeakMap<SearchIndex, string[]>();
+
+/** Every section heading of the corpus, gathered once per index (autocomplete asks on each keystroke). */
 function allHeadings(index: SearchIndex): string[] {
+  const known = headingsByIndex.get(index);
+  if (known) return known;
   const headings = new Set<string>();
   for (const document of index.documents.values()) {
     for (const section of document.sections) headings.add(section.heading);
   }
-  return [...headings];
+  const list = [...headings];
+  headingsByIndex.set(index, list);
+  return list;
 }

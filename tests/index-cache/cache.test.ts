@@ -80,6 +80,17 @@ describe('opening the engine with a cache', () => {
     expect(open().from).toBe('build');
     expect(statuses.join('\n')).toMatch(/corpus or settings changed/);
   });
+
+  it('rebuilds when an option that shapes the index changes, such as country aliases', () => {
+    const corpusDir = join(dir, 'corpus-settings');
+    cpSync(BUNDLED_CORPUS_DIR, corpusDir, { recursive: true });
+    const cachePath = join(dir, 'settings.idx');
+    const open = (countryAliases: boolean) => openEngine({ corpusDir, cachePath, engine: { countryAliases } });
+    expect(open(true).from).toBe('build');
+    const without = open(false);
+    expect(without.from).toBe('build');
+    expect(without.engine.index.aliases.length).toBeLessThan(open(true).engine.index.aliases.length);
+  });
 });
 
 let copies = 0;
