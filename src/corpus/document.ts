@@ -1,5 +1,6 @@
 import type { Document, Section, Span } from './types.ts';
-import { buildVocabulary, repairGluedWords, showsCaseGlue, type Lexicon, type Vocabulary } from './glue.ts';
+import { buildVocabulary, repairGluedWords, showsCaseGlue, type Vocabulary } from './glue.ts';
+import type { Lexicon } from '../text/lexicon.ts';
 import { parseBlocks, type Block } from './markdown.ts';
 import { normalizeCharacters, unglueInlinePunctuation } from './normalize.ts';
 

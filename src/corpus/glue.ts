@@ -1,9 +1,6 @@
+import type { Lexicon } from '../text/lexicon.ts';
 import { isStopWord } from '../text/stopwords.ts';
 
-/** Knows whether a lowercased string is a word of the language. */
-export interface Lexicon {
-  has(word: string): boolean;
-}
 
 /** How often each lowercased word occurs across the whole corpus. */
 export type Vocabulary = ReadonlyMap<string, number>;

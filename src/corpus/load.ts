@@ -1,11 +1,10 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join, relative, sep } from 'node:path';
-import wordListPath from 'word-list';
 import { AppError } from '../errors.ts';
 import { parseAliases } from './aliases.ts';
 import { buildDocuments, type SourceText } from './document.ts';
 import { parseSidecar, readFrontMatter } from './front-matter.ts';
-import type { Lexicon } from './glue.ts';
+import { loadEnglishLexicon, type Lexicon } from '../text/lexicon.ts';
 import type { Corpus, CorpusWarning } from './types.ts';
 
 export interface LoadOptions {
@@ -47,13 +46,6 @@ export function loadCorpus(dir: string, options: LoadOptions = {}): Corpus {
   return { dir, documents, aliases, warnings };
 }
 
-let englishLexicon: Lexicon | undefined;
-
-/** The English word list shipped by the `word-list` package, read once per process. */
-export function loadEnglishLexicon(): Lexicon {
-  englishLexicon ??= new Set(readFileSync(wordListPath, 'utf8').split('\n'));
-  return englishLexicon;
-}
 
 /**
  * Every file under a corpus folder, sorted, skipping hidden entries and

@@ -2,6 +2,7 @@ import type { Passage } from '../corpus/types.ts';
 import { termsOf, tokenize } from './analyzer.ts';
 import { compileAliases, type AliasTable } from './query.ts';
 import type { Vocabulary } from './vocabulary.ts';
+import { loadEnglishLexicon, type Lexicon } from '../text/lexicon.ts';
 
 /** Small words a name may hold that its initials skip ("Institute for Strategic Studies"); "and" mostly joins two names. */
 const CONNECTORS = new Set(['of', 'for', 'de']);
@@ -11,23 +12,40 @@ const MAX_LETTERS = 6;
 /**
  * Alias groups for the acronyms of a question that the corpus never writes:
  * "SEZ" stands for the corpus's "Special Economic Zone", "NK" for "North
- * Korea", "UNSC" for "UN Security Council". Only words written in capitals
- * count, and only when some capitalised phrase of the corpus has those
- * initials; where several do, the most frequent is taken.
+ * Korea", "UNSC" for "UN Security Council". A word counts when it is written
+ * in capitals, or in lowercase ("nk") when it is no English word, and only
+ * when some capitalised phrase of the corpus has those initials; where several
+ * do, the most frequent is taken.
  */
 export function acronymAliases(
   question: string,
   index: { passages: readonly Passage[]; vocabulary: Vocabulary },
+  lexicon: Lexicon = loadEnglishLexicon(),
 ): AliasTable {
   const groups: string[][] = [];
   for (const token of tokenize(question)) {
-    if (!/^\p{Lu}{2,6}$/u.test(token.raw)) continue;
+    if (!mayBeAcronym(token.raw, lexicon)) continue;
     const term = termsOf(token.raw)[0];
     if (term === undefined || index.vocabulary.has(term)) continue;
-    const phrase = acronymTable(index.passages).get(token.raw);
+    const phrase = acronymTable(index.passages).get(token.raw.toUpperCase());
     if (phrase) groups.push([token.raw, phrase]);
   }
   return compileAliases(groups);
+}
+
+/**
+ * Capitals, or a lowercase word that is no English word: people type "nk" and
+ * "sez" in chat, but "pie" is a word, not the initials of a name.
+ */
+function mayBeAcronym(word: string, lexicon: Lexicon): boolean {
+  if (/^\p{Lu}{2,6}$/u.test(word)) return true;
+  return /^\p{Ll}{2,6}$/u.test(word) && !lexicon.has(word);
+}
+
+/** Reads now what the first question with an acronym would wait for: the corpus's initials and the word list. */
+export function warmAcronyms(passages: readonly Passage[]): void {
+  acronymTable(passages);
+  loadEnglishLexicon();
 }
 
 const tables = new WeakMap<readonly Passage[], Map<string, string>>();

@@ -39,8 +39,13 @@ describe('acronyms in questions', () => {
     expect(answer.kind === 'answered' && answer.excerpts[0]!.matchedTerms).toEqual(expect.arrayContaining(['special', 'economic', 'zone']));
   });
 
-  it('leaves a lowercase word alone, and an acronym no phrase spells', () => {
+  it('reads a lowercase acronym, as typed in chat, when it is no English word', () => {
+    expect(top(engine.ask('Which drones does the ksez export?'))).toBe('Zone');
+  });
+
+  it('leaves alone a lowercase English word ("sez" is slang for "says"), and an acronym no phrase spells', () => {
     expect(top(engine.ask('Which drones does the sez export?'))).toBe('Port');
     expect(top(engine.ask('Which drones does the XYZ export?'))).toBe('Port');
+    expect(top(engine.ask('Which drones does the xyz export?'))).toBe('Port');
   });
 });
