@@ -7,9 +7,10 @@ import { sentencesOf, type SentenceQuery } from './forward-index.ts';
 import { inverseDocumentFrequency, type SearchIndex } from './index-build.ts';
 import { FUZZY_WEIGHT, type ScoredPassage as Candidate, type TermQuery } from './postings.ts';
 import { analyzeQuestion, isSynonym, weighTerms, withIrregularForms, withSynonyms, type Concept } from './query.ts';
-import { packagedWordNet, type SynonymSource } from './synonyms.ts';
+import { packagedAdverbsOnly, packagedWordNet, type SynonymSource } from './synonyms.ts';
+import { nameTerms } from './names.ts';
 import { packagedIrregularForms, type IrregularForms } from './inflections.ts';
-import { acronymAliases } from './acronyms.ts';
+import { acronymAliases, warmAcronyms } from './acronyms.ts';
 import { editDistanceWithin } from '../text/edit-distance.ts';
 
 export interface AnswerOptions extends AskOptions {
@@ -104,7 +105,7 @@ export function answerQuestion(index: SearchIndex, question: string, options: An
   const answerType = expectedAnswerType(text);
   const ranked = rank(index, results, weighted, { ...options, answerType, questionTerms: new Set(analyze(text)) });
   const minCoverage = options.minCoverage ?? 0.25;
-  const offTopic = (answerType !== undefined && asksUnknownFactsAboutNames(text, weighted)) || !ranked.slice(0, 5).some((candidate) => isOnTopic(candidate, weighted, options));
+  const offTopic = (answerType !== undefined && asksUnknownFactsAboutNames(index, text, weighted)) || !ranked.slice(0, 5).some((candidate) => isOnTopic(candidate, weighted, options));
   if (offTopic) {
     return noMatch(question, 'off-topic', 'I could not find that in the documents. Try other words, or list the documents with /docs.');
   }
@@ -188,24 +189,34 @@ function isOnTopic(candidate: RankedExcerpt, concepts: readonly WeightedConcept[
  * no birth. Its passages could only echo the names, so none answers it. Called
  * for questions that ask for a kind of answer (a date, a number, a name, a
  * place); "Putin?" alone, or a question with any other word the corpus knows,
- * is left to the usual check.
+ * is left to the usual check. Adverbs ("exactly", "actually") say how the
+ * question asks, not what it asks about, and are passed over.
  */
-function asksUnknownFactsAboutNames(question: string, concepts: readonly WeightedConcept[]): boolean {
-  const rest = concepts.filter((weighted) => !isName(weighted.concept.label, question));
-  return rest.length > 0 && rest.length < concepts.length && rest.every(isUnmatchable);
+function asksUnknownFactsAboutNames(index: SearchIndex, question: string, concepts: readonly WeightedConcept[]): boolean {
+  const isAdverb = defaultAdverbCheck();
+  const rest = concepts.filter((weighted) => !(isAdverb && isAdverb(weighted.concept.label)));
+  // The cheap test first: the corpus's names are only gathered for a question whose every word could be one.
+  if (!rest.some(isUnmatchable)) return false;
+  const others = rest.filter((weighted) => !isName(weighted.concept.label, question, index));
+  return others.length > 0 && others.length < rest.length && others.every(isUnmatchable);
 }
 
 /**
  * Whether the question writes a concept as a name: within a word that is
  * capitalised, and not only because it opens the question ("Putin" and the
  * "un" of "Jong-un" in "When did Putin meet Kim Jong-un?"; "North Korea" and
- * "KN-23" anywhere; not "Drones" in "Drones from where?").
+ * "KN-23" anywhere; not "Drones" in "Drones from where?"), or within a word
+ * the corpus writes as a name, so that "when was kim jong-un born" names Kim
+ * Jong-un as well.
  */
-function isName(label: string, question: string): boolean {
+function isName(label: string, question: string, index: SearchIndex): boolean {
   const at = question.indexOf(label);
   if (at < 0) return false;
   const wordStart = question.slice(0, at).search(/\S*$/u);
-  const word = question.slice(wordStart, at + label.length);
+  const wordEnd = at + question.slice(at).search(/[\s?!.,;:]|$/u);
+  const word = question.slice(wordStart, wordEnd);
+  const names = nameTerms(index.passages);
+  if (word.split(/[-\u2010\u2011/]/).some((part) => termsOf(part).some((term) => names.has(term)))) return true;
   if (!/^\p{Lu}/u.test(word)) return false;
   const opensQuestion = wordStart === question.search(/[\p{L}\p{N}]/u);
   return !opensQuestion || /^.[^]*[\p{Lu}\p{N}]/u.test(word);
@@ -238,13 +249,27 @@ function defaultSynonyms(): SynonymSource | false {
 }
 
 /**
- * Reads now the word lists that the first question would otherwise wait for
- * (WordNet's index files and the irregular forms, about 50 ms together).
+ * Reads now what the first questions would otherwise wait for: WordNet's index
+ * files, the irregular forms and the English word list (about 80 ms together),
+ * and the corpus's names and the initials of its capitalised phrases (one pass
+ * over the passages).
  */
-export function loadWordLists(options: Pick<AnswerOptions, 'synonyms' | 'irregularForms'> = {}): void {
+export function warmUpAnswers(index: SearchIndex, options: Pick<AnswerOptions, 'synonyms' | 'irregularForms'> = {}): void {
   if (options.irregularForms === undefined) defaultIrregularForms();
   const synonymsOf = options.synonyms === undefined ? defaultSynonyms() : options.synonyms;
   if (synonymsOf) synonymsOf('word');
+  const isAdverb = defaultAdverbCheck();
+  if (isAdverb) isAdverb('word');
+  warmAcronyms(index.passages);
+  nameTerms(index.passages);
+}
+
+let packagedAdverbs: ((word: string) => boolean) | false | undefined;
+
+/** WordNet's words that are only adverbs, when the package is installed. */
+function defaultAdverbCheck(): ((word: string) => boolean) | false {
+  packagedAdverbs ??= packagedAdverbsOnly() ?? false;
+  return packagedAdverbs;
 }
 
 /** WordNet's irregular forms, when the package is installed; read once. */

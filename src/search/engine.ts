@@ -1,5 +1,5 @@
 import type { Corpus } from '../corpus/types.ts';
-import { answerQuestion, citationOf, loadWordLists, type AnswerOptions } from './answer.ts';
+import { answerQuestion, citationOf, warmUpAnswers, type AnswerOptions } from './answer.ts';
 import { buildSearchIndex, type IndexOptions, type SearchIndex } from './index-build.ts';
 import { suggestCompletions } from './suggest.ts';
 import type { Answer, AskOptions, PassageView } from './types.ts';
@@ -33,7 +33,7 @@ export interface Engine {
   /**
    * Does now the work the first typo or completion would otherwise wait for
    * (restoring MiniSearch's term tree from the cache, ~1 s per 100k passages)
-   * and the word lists the first question reads.
+   * and the word lists and corpus tables the first questions read.
    */
   warmUp(): void;
 }
@@ -54,7 +54,7 @@ export function engineFromIndex(index: SearchIndex, options: EngineOptions = {})
     suggest: (prefix, limit = 25) => suggestCompletions(index, prefix, limit),
     warmUp: () => {
       void index.miniSearch.documentCount;
-      loadWordLists(options.answer);
+      warmUpAnswers(index, options.answer);
     },
   };
 }

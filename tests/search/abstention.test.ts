@@ -35,7 +35,7 @@ describe('off-topic questions', () => {
 });
 
 describe('questions about named things, in words the corpus never writes', () => {
-  const raw = 'Vladimir Putin met Kim Jong-un in Pyongyang in June 2024. The two leaders signed a defence pact there.';
+  const raw = 'Vladimir Putin met Kim Jong-un in Pyongyang in June 2024. The two leaders signed a defence pact there. Putin and Kim Jong-un talked for hours.';
   const small = createEngine(smallCorpus([['summit.txt', raw]]));
 
   it.each([
@@ -48,15 +48,20 @@ describe('questions about named things, in words the corpus never writes', () =>
   it.each([
     ['When did Kim Jong-un sign a defence pact?', 'June 2024'],
     ['Who is Kim Jong-un?', 'Kim Jong-un'],
-    // Lower case gives no names to go by, so the usual check decides.
     ['what did putin sign', 'defence pact'],
+    // "exactly" says how the question asks, not what about.
+    ['Where exactly were Vladimir Putin and Kim Jong-un?', 'Pyongyang'],
   ])('still answers "%s"', (question, expected) => {
     const answer = small.ask(question);
     expect(answer.kind).toBe('answered');
     if (answer.kind === 'answered') expect(answer.excerpts[0]!.text).toContain(expected);
   });
 
-  it.each([['When was Vladimir Putin born?'], ["When is Kim Jong-un's birthday?"]])('declines "%s" over the bundled corpus, which names both men', (question) => {
+  it.each([['when was putin born'], ['when did kim jong-un graduate']])('declines "%s" in lowercase: the corpus writes the names with capitals', (question) => {
+    expect(small.ask(question)).toMatchObject({ kind: 'no-match', reason: 'off-topic' });
+  });
+
+  it.each([['When was Vladimir Putin born?'], ["When is Kim Jong-un's birthday?"], ['when was kim jong-un born']])('declines "%s" over the bundled corpus, which names both men', (question) => {
     expect(engine.ask(question).kind).toBe('no-match');
   });
 });

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createEngine } from '../../src/search/index.ts';
 import { analyzeQuestion, withSynonyms } from '../../src/search/query.ts';
-import { packagedWordNet, wordNetSynonyms } from '../../src/search/synonyms.ts';
+import { packagedAdverbsOnly, packagedWordNet, wordNetAdverbsOnly, wordNetSynonyms } from '../../src/search/synonyms.ts';
 import { firstTitle, smallCorpus } from '../fixtures/bundled.ts';
 
 describe('WordNet synonyms', () => {
@@ -32,6 +32,22 @@ describe('WordNet synonyms', () => {
     writeFileSync(join(dir, 'data.verb'), `${meaning}\n`);
     writeFileSync(join(dir, 'index.verb'), '  1 a licence line\ndrag v 1 0 1 0 99999999\nhaul v 1 0 1 0 00000000\ntow v 1 0 1 0 00000000\n');
     expect(wordNetSynonyms(dir)('hauling')).toEqual(['tow']);
+  });
+});
+
+describe('WordNet adverbs', () => {
+  const isAdverbOnly = packagedAdverbsOnly()!;
+
+  it('knows the words that are only adverbs', () => {
+    expect(['exactly', 'Actually', 'currently'].filter(isAdverbOnly)).toEqual(['exactly', 'Actually', 'currently']);
+  });
+
+  it('leaves alone words that are also nouns, verbs or adjectives, in any form, and what is not a word', () => {
+    expect(['fast', 'born', 'early', 'drones', 'Alabuga', '3,700', ''].filter(isAdverbOnly)).toEqual([]);
+  });
+
+  it('knows none, without throwing, when the database files are missing', () => {
+    expect(wordNetAdverbsOnly(mkdtempSync(join(tmpdir(), 'no-wordnet-')))('exactly')).toBe(false);
   });
 });
 
