@@ -27,7 +27,8 @@ export function createInteractionRouter(options: RouterOptions): (interaction: I
     } else if (interaction.isChatInputCommand() || interaction.isMessageContextMenuCommand()) {
       const command = commands.get(interaction.commandName);
       if (command) await command.execute(interaction, context);
-      else await respond(interaction, renderNotice(Notices.unknownButton), { ephemeral: true });
+      // A command registered by an older version of the bot, until Discord's list catches up.
+      else await respond(interaction, renderNotice(Notices.unknownCommand), { ephemeral: true });
     } else if (interaction.isButton()) {
       const action = decodeButtonAction(interaction.customId);
       const handler = action && options.buttons.find((candidate) => candidate.kinds.includes(action.kind));

@@ -11,6 +11,7 @@ export const Notices = {
   answerExpired: 'This answer has expired (I only remember recent questions). Please ask again with /ask.',
   missingPermissions: 'I do not have permission to post in this channel. Ask a moderator to let me send messages and embed links here.',
   unknownButton: 'This button no longer does anything. Please ask again with /ask.',
+  unknownCommand: 'I no longer have that command. Type / to see the ones I have, or ask with /ask.',
   shared: 'Shared in this channel.',
   emptyTargetMessage: 'That message has no text I can look up.',
   rateLimited: (seconds: number) => `You are asking quickly! Please wait ${seconds} second${seconds === 1 ? '' : 's'} before the next question.`,

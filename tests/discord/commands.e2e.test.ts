@@ -65,6 +65,11 @@ describe('/source, /docs and Find sources, against the stand-in', () => {
     expect(unknown['content']).toMatch(/no document/i);
   });
 
+  it('a command the bot no longer has (registered by an older version) gets a private notice naming commands', async () => {
+    const callback = await callbackOf(h.fake, h.fake.sendSlashCommand({ name: 'retired' }));
+    expect(callbackData(callback)).toMatchObject({ flags: 64, content: expect.stringMatching(/no longer have that command/) });
+  });
+
   it('Find sources searches the corpus for the target message, ephemerally', async () => {
     const sent = h.fake.sendMessageContextMenu({ name: 'Find sources', targetMessage: { content: 'Iran shipped Shahed drones and production kits to Russia' } });
     const callback = await callbackOf(h.fake, sent);
