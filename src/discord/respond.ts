@@ -49,6 +49,11 @@ export async function respond(interaction: RepliableInteraction, payload: Messag
   else await interaction.reply({ ...message, ...flags });
 }
 
+/** Acknowledges a button that will replace its own message (callback type 6); then `respond` edits that message. */
+export async function deferUpdate(interaction: MessageComponentInteraction): Promise<void> {
+  await interaction.deferUpdate();
+}
+
 /** Replaces the message a button is on (callback type 7). */
 export async function update(interaction: MessageComponentInteraction, payload: MessagePayload): Promise<void> {
   await interaction.update(toDiscordMessage(payload));

@@ -70,16 +70,19 @@ describe('/ask and its buttons, against the stand-in', () => {
     expect(choices).toContainEqual({ name: 'how many drones', value: 'how many drones' });
   });
 
-  it('pages on with More results by updating the message (type 7)', async () => {
+  it('pages on with More results in place: acknowledged before the engine is asked (type 6), then the message is edited', async () => {
     const { sent, body } = await ask({ question: 'how many drones did Iran send?' });
     const more = customIds(body).find((id) => id.startsWith('ask:more:'))!;
-    const message = h.fake.message(h.fake.interaction(sent.id)!.originalMessageId!) as FakeMessage;
+    const messageId = h.fake.interaction(sent.id)!.originalMessageId!;
+    const message = h.fake.message(messageId) as FakeMessage;
     const click = h.fake.sendButton({ customId: more, message });
-    const callback = await callbackOf(h.fake, click);
-    expect(bodyOf(callback)['type']).toBe(7);
-    const page = callbackData(callback);
+    expect(bodyOf(await callbackOf(h.fake, click))['type']).toBe(6);
+    const edit = await originalEditOf(h.fake, click);
+    expect(edit.path).toContain(`/messages/@original`);
+    const page = bodyOf(edit);
     expect((page['embeds'] as Embed[])[0]?.title).toMatch(/^4\. /);
     expect(page['allowed_mentions']).toEqual({ parse: [], replied_user: false });
+    expect(((h.fake.message(messageId) as FakeMessage).embeds as Embed[])[0]?.title).toMatch(/^4\. /);
   });
 
   it('shares in the channel as a new public message marked "shared by" without pinging', async () => {

@@ -72,6 +72,8 @@ function applyCallback(state: FakeState, interaction: FakeInteraction, type: num
     interaction.originalMessageId = message.id;
     return message;
   }
+  // After an update, or a deferred one, the interaction's @original is the message the component is on.
+  if ((type === Callback.Update || type === Callback.DeferUpdate) && interaction.componentMessageId) interaction.originalMessageId = interaction.componentMessageId;
   if (type === Callback.Update && interaction.componentMessageId) return state.messages.edit(interaction.componentMessageId, data);
   if (type === Callback.DeferUpdate && interaction.componentMessageId) return state.messages.get(interaction.componentMessageId);
   return undefined;
