@@ -1,3 +1,4 @@
+import { inspect } from 'node:util';
 import { pino, type DestinationStream, type Logger } from 'pino';
 import type { LogLevel } from './config.ts';
 
@@ -43,4 +44,17 @@ export function scrubSecrets(text: string, secrets: readonly string[]): string {
     for (const form of new Set([secret, JSON.stringify(secret).slice(1, -1)])) scrubbed = scrubbed.split(form).join('[REDACTED]');
   }
   return scrubbed;
+}
+
+/**
+ * An error safe to throw on or print when it may hold a secret: the error itself when no
+ * part of it (message, stack, properties, cause) does, else a fresh error of the same name
+ * whose message has the secrets scrubbed and which keeps nothing else of the original.
+ */
+export function scrubbedError(error: unknown, secrets: readonly string[]): unknown {
+  const shown = inspect(error, { depth: 6, showHidden: true });
+  if (!secrets.some((secret) => secret.length > 0 && shown.includes(secret))) return error;
+  const clean = new Error(scrubSecrets(error instanceof Error ? error.message : String(error), secrets));
+  if (error instanceof Error) clean.name = error.name;
+  return clean;
 }

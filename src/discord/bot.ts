@@ -2,7 +2,7 @@ import { Events, type Client } from 'discord.js';
 import type { Logger } from 'pino';
 import type { BotConfig } from '../config.ts';
 import type { AsyncEngine } from '../engine-host/index.ts';
-import { createLogger, scrubSecrets } from '../logger.ts';
+import { createLogger, scrubbedError } from '../logger.ts';
 import { describeError } from './api-errors.ts';
 import { createDiscordClient } from './client.ts';
 import { commands } from './commands/index.ts';
@@ -70,14 +70,9 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
     await ready;
   } catch (error) {
     await stop();
-    throw scrubbedError(error, config.token);
+    // Should a library ever put the token in the error, the caller must not print it.
+    throw scrubbedError(error, [config.token]);
   }
   logger.info({ user: client.user?.tag, guilds: client.guilds.cache.size }, 'logged in to Discord');
   return { client, stop };
-}
-
-/** The error with the token scrubbed from its message, should a library ever put it there. */
-function scrubbedError(error: unknown, token: string): unknown {
-  if (error instanceof Error && error.message.includes(token)) error.message = scrubSecrets(error.message, [token]);
-  return error;
 }
