@@ -230,7 +230,8 @@ function isUnmatchable(concept: WeightedConcept): boolean {
 /** The concepts of a question, with the corpus's aliases and the acronyms it spells out, weighed. */
 function questionConcepts(index: SearchIndex, question: string, options: Pick<AnswerOptions, 'synonyms' | 'irregularForms'> = {}): WeightedConcept[] {
   const acronyms = acronymAliases(question, index);
-  let concepts = analyzeQuestion(question, acronyms.length === 0 ? index.aliases : [...index.aliases, ...acronyms]);
+  // The acronyms go in a table of their own: copying the index's would rebuild its lookup for every such question.
+  let concepts = analyzeQuestion(question, index.aliases, acronyms);
   const isKnown = (term: string): boolean => index.vocabulary.has(term);
   const synonymsOf = options.synonyms === undefined ? defaultSynonyms() : options.synonyms;
   if (synonymsOf) concepts = withSynonyms(concepts, synonymsOf, isKnown);

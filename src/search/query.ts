@@ -43,15 +43,17 @@ export function compileAliases(groups: readonly (readonly string[])[]): AliasTab
  * Splits a question into the concepts it asks about. Alias
  * phrases are matched longest first over the question's terms, so "North
  * Korea" is one concept that also stands for "DPRK" and "Pyongyang".
+ * `extraAliases` are this question's own (its acronyms), kept apart so that
+ * the index's table keeps the lookup made for it once.
  */
-export function analyzeQuestion(question: string, aliases: AliasTable): Concept[] {
+export function analyzeQuestion(question: string, aliases: AliasTable, extraAliases: AliasTable = []): Concept[] {
   const words = tokenize(withoutStopPhrases(question))
     .flatMap((token) => splitWordCompound(token.raw))
     .map((raw) => ({ raw, terms: termsOf(raw) }))
     .filter((word) => word.terms.length > 0);
   const concepts: Concept[] = [];
   for (let i = 0; i < words.length; ) {
-    const alias = longestAliasAt(words.map((word) => word.terms[0]!), i, aliases);
+    const alias = longestAliasAt(words.map((word) => word.terms[0]!), i, aliases, extraAliases);
     if (alias) {
       const own = alias.phrase;
       const others = alias.group.filter((terms) => terms.join(' ') !== own.join(' '));
@@ -163,15 +165,15 @@ function dedupeConcepts(concepts: Concept[]): Concept[] {
   });
 }
 
-function longestAliasAt(
-  terms: readonly string[],
-  at: number,
-  aliases: AliasTable,
-): { phrase: readonly string[]; group: ReadonlyArray<readonly string[]> } | undefined {
-  let best: { phrase: readonly string[]; group: ReadonlyArray<readonly string[]> } | undefined;
-  for (const entry of aliasesByFirstTerm(aliases).get(terms[at]!) ?? []) {
-    if (best && entry.phrase.length <= best.phrase.length) continue;
-    if (entry.phrase.every((term, k) => terms[at + k] === term)) best = entry;
+/** The longest phrase of the tables that starts at `at`; on a tie, the first table's, then the first group's. */
+function longestAliasAt(terms: readonly string[], at: number, ...tables: AliasTable[]): AliasEntry | undefined {
+  let best: AliasEntry | undefined;
+  for (const table of tables) {
+    if (table.length === 0) continue;
+    for (const entry of aliasesByFirstTerm(table).get(terms[at]!) ?? []) {
+      if (best && entry.phrase.length <= best.phrase.length) continue;
+      if (entry.phrase.every((term, k) => terms[at + k] === term)) best = entry;
+    }
   }
   return best;
 }
