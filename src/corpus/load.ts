@@ -18,7 +18,7 @@ export interface LoadOptions {
 export const ALIAS_FILE = 'aliases.txt';
 
 /**
- * Reads every .txt and .md file under `dir` (sub-folders included) into a
+ * Reads every .txt, .md and .markdown file under `dir` (sub-folders included) into a
  * cleaned corpus. Files that cannot be used (empty, binary, not UTF-8, too
  * large) are skipped and named in `warnings`; the rest are indexed. Throws
  * only when the folder is missing or holds no usable document.
@@ -39,7 +39,7 @@ export function loadCorpus(dir: string, options: LoadOptions = {}): Corpus {
   }
   if (sources.length === 0) {
     const skipped = warnings.length > 0 ? ` (${warnings.length} file(s) skipped: ${warnings.map((w) => w.file).join(', ')})` : '';
-    throw new AppError('CORPUS_EMPTY', `Corpus folder has no readable .txt or .md documents: ${dir}${skipped}`);
+    throw new AppError('CORPUS_EMPTY', `Corpus folder has no readable .txt, .md or .markdown documents: ${dir}${skipped}`);
   }
   const aliases = readAliases(dir, warnings);
   const documents = buildDocuments(sources, options.lexicon ?? loadEnglishLexicon());
