@@ -1,42 +1,74 @@
-import type { Passage } from '../corpus/types.ts';
-import { termsOf, tokenize } from './analyzer.ts';
+import { termsOf } from './analyzer.ts';
+import type { SearchIndex } from './index-build.ts';
 
 /** Share of a term's occurrences, away from the start of a sentence, that must be capitalised for it to be a name. */
 const NAME_SHARE = 0.9;
 /** A term seen fewer times than this is not called a name: one capital proves little. */
 const MIN_OCCURRENCES = 2;
+/** How many of the passages holding a term are read to judge it, the first in corpus order. */
+const SAMPLE_PASSAGES = 64;
 
-const tables = new WeakMap<readonly Passage[], ReadonlySet<string>>();
+type NameIndex = Pick<SearchIndex, 'passages' | 'postings' | 'vocabulary' | 'miniSearch'>;
+
+const verdicts = new WeakMap<readonly unknown[], Map<string, boolean>>();
 
 /**
- * The terms the corpus writes as names: capitalised nearly everywhere they
- * stand inside a sentence ("Putin", "Kim", "Alabuga", "Tatarstan"), so a
- * question that writes them in lowercase still names them. Each part of a
- * hyphenated word counts on its own ("Jong" of "Jong-un" is a name, "un" is
- * not). Read once per index, on first need.
+ * Whether a word of a question holds a name the corpus writes: one of its
+ * letter runs ("kim", "jong" of "jong-un") analyses to a term the corpus
+ * capitalises, so a question typed in lowercase still names Kim Jong-un.
  */
-export function nameTerms(passages: readonly Passage[]): ReadonlySet<string> {
-  let names = tables.get(passages);
-  if (names) return names;
-  const seen = new Map<string, { all: number; capitalised: number }>();
-  for (const passage of passages) {
-    for (const token of tokenize(passage.text)) {
-      if (opensSentence(passage.text, token.start)) continue;
-      for (const part of token.raw.split(/[-\u2010\u2011/]/)) {
-        if (!/^\p{L}/u.test(part)) continue;
-        const term = termsOf(part)[0];
-        if (term === undefined) continue;
-        const counts = seen.get(term) ?? { all: 0, capitalised: 0 };
-        counts.all++;
-        if (/^\p{Lu}/u.test(part)) counts.capitalised++;
-        seen.set(term, counts);
-      }
+export function holdsCorpusName(index: NameIndex, word: string): boolean {
+  return (word.match(LETTER_RUN) ?? []).some((run) => termsOf(run).some((term) => writesAsName(index, term)));
+}
+
+/**
+ * Whether the corpus writes a term as a name: capitalised nearly everywhere it
+ * stands inside a sentence ("Putin", "Kim", "Alabuga"), seen at least twice.
+ * Judged on the first passages that hold it, when a question first needs it,
+ * and remembered per index: reading the whole corpus took seconds at 100k passages.
+ */
+export function writesAsName(index: NameIndex, term: string): boolean {
+  let known = verdicts.get(index.passages);
+  if (!known) verdicts.set(index.passages, (known = new Map()));
+  let verdict = known.get(term);
+  if (verdict === undefined) {
+    verdict = judge(index, term);
+    known.set(term, verdict);
+  }
+  return verdict;
+}
+
+function judge(index: NameIndex, term: string): boolean {
+  let all = 0;
+  let capitalised = 0;
+  for (const position of passagesHolding(index, term)) {
+    const text = index.passages[position]!.text;
+    for (const match of text.matchAll(LETTER_RUN)) {
+      if (termsOf(match[0])[0] !== term || opensSentence(text, match.index)) continue;
+      all++;
+      if (/^\p{Lu}/u.test(match[0])) capitalised++;
     }
   }
-  names = new Set([...seen].filter(([, { all, capitalised }]) => all >= MIN_OCCURRENCES && capitalised >= NAME_SHARE * all).map(([term]) => term));
-  tables.set(passages, names);
-  return names;
+  return all >= MIN_OCCURRENCES && capitalised >= NAME_SHARE * all;
 }
+
+/** The first passages, in corpus order, whose text holds the term. */
+function passagesHolding(index: NameIndex, term: string): number[] {
+  const id = index.vocabulary.id(term);
+  if (id === undefined) return [];
+  const table = index.postings;
+  if (table === undefined) {
+    const found = index.miniSearch.search(term, { fields: ['text'], tokenize: (query) => [query], processTerm: (query) => query, prefix: false, fuzzy: false });
+    return found.map((result) => result.id as number).sort((a, b) => a - b).slice(0, SAMPLE_PASSAGES);
+  }
+  const at = id * Object.keys(table.fieldIds).length + table.fieldIds['text']!;
+  const positions: number[] = [];
+  for (let i = table.runs[at]!; i < table.runs[at + 1]! && positions.length < SAMPLE_PASSAGES; i += 2) positions.push(table.postings[i]!);
+  return positions;
+}
+
+/** A run of letters: a word, or one part of a hyphenated or slashed one ("Jong" and "un" of "Jong-un"). */
+const LETTER_RUN = /\p{L}+/gu;
 
 /** Whether the word at `at` is the first of a sentence, where any word is capitalised. */
 function opensSentence(text: string, at: number): boolean {

@@ -1,15 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { createEngine } from '../../src/search/index.ts';
-import { nameTerms } from '../../src/search/names.ts';
+import { writesAsName } from '../../src/search/names.ts';
+import type { SearchIndex } from '../../src/search/index-build.ts';
 import { termsOf } from '../../src/search/analyzer.ts';
 import { smallCorpus } from '../fixtures/bundled.ts';
 
 describe('the names a corpus writes', () => {
   const namesOf = (...texts: string[]) => {
     const engine = createEngine(smallCorpus(texts.map((text, i) => [`doc-${i}.txt`, text] as const)));
-    return nameTerms(engine.index.passages);
+    return engine.index;
   };
-  const isName = (names: ReadonlySet<string>, word: string) => termsOf(word).every((term) => names.has(term));
+  const isName = (index: SearchIndex, word: string) => termsOf(word).every((term) => writesAsName(index, term));
 
   it('calls a word a name when it is capitalised wherever it stands inside a sentence', () => {
     const names = namesOf('The talks in Alabuga went well. Drones left Alabuga daily, and the drones were cheap. Kim Jong-un praised Alabuga.');
