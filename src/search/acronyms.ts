@@ -26,8 +26,8 @@ export function acronymAliases(
 ): AliasTable {
   const groups: string[][] = [];
   for (const token of tokenize(question)) {
-    const capitals = /^\p{Lu}{2,6}$/u.test(token.raw);
-    if (!capitals && !/^\p{Ll}{2,6}$/u.test(token.raw)) continue;
+    const capitals = /^\p{Lu}+$/u.test(token.raw);
+    if (token.raw.length < MIN_LETTERS || token.raw.length > MAX_LETTERS || !(capitals || /^\p{Ll}+$/u.test(token.raw))) continue;
     const term = termsOf(token.raw)[0];
     if (term === undefined || index.vocabulary.has(term)) continue;
     const phrase = acronymTable(index.passages).get(token.raw.toUpperCase());
@@ -73,7 +73,7 @@ function acronymTable(passages: readonly Passage[]): Map<string, string> {
  * connectors allowed inside: a regular expression finds them, so the rest of
  * the text costs nothing.
  */
-const NAME_RUN = /(?<![\p{L}\p{N}'\u2019.-])\p{Lu}\p{L}*(?: +(?:(?:of|for|de) +)?\p{Lu}\p{L}*)+(?![\p{L}\p{N}-])/gu;
+const NAME_RUN = new RegExp(`(?<![\\p{L}\\p{N}'\u2019.-])\\p{Lu}\\p{L}*(?: +(?:(?:${[...CONNECTORS].join('|')}) +)?\\p{Lu}\\p{L}*)+(?![\\p{L}\\p{N}-])`, 'gu');
 
 /**
  * Runs of capitalised words ("the Alabuga Special Economic Zone has"), and

@@ -18,7 +18,7 @@ export function expectedAnswerType(question: string): AnswerType | undefined {
 }
 
 /** Bits of `answerKindsOf`: a token can be a number, a time, a name, or several of these. */
-export const ANSWER_KIND = { number: 1, time: 2, name: 4 } as const;
+const ANSWER_KIND = { number: 1, time: 2, name: 4 } as const;
 
 /**
  * What kinds of answer a word of a sentence could be: a number (digits or a

@@ -1,7 +1,7 @@
 import type { Span } from '../corpus/types.ts';
 import { sentencePieces } from '../text/sentences.ts';
 import { termsOf, tokenize } from './analyzer.ts';
-import { isSynonym, type Concept } from './query.ts';
+import { alternativeKind, type AlternativeKind, type Concept } from './query.ts';
 import { hasAnswerOfType, type AnswerType } from './answer-type.ts';
 import type { AnalyzedSentence } from './forward-index.ts';
 
@@ -57,6 +57,7 @@ const PART_CREDIT = 0.5;
 const ALIAS_CREDIT = 0.9;
 /** Credit for matching a concept through a dictionary synonym, which may be of another sense. */
 const SYNONYM_CREDIT = 0.4;
+const CREDIT: Record<AlternativeKind, number> = { own: 1, part: PART_CREDIT, alias: ALIAS_CREDIT, guess: SYNONYM_CREDIT };
 
 /**
  * Chooses the run of one to three consecutive sentences that matches the most
@@ -123,8 +124,7 @@ export function scoreTerms(terms: ReadonlySet<string>, concepts: readonly Weight
     let credit = 0;
     concept.alternatives.forEach((alternative, i) => {
       if (!alternative.every((term) => terms.has(term))) return;
-      const own = i < concept.ownCount;
-      credit = Math.max(credit, own ? (i === 0 ? 1 : PART_CREDIT) : isSynonym(concept, i) ? SYNONYM_CREDIT : ALIAS_CREDIT);
+      credit = Math.max(credit, CREDIT[alternativeKind(concept, i)]);
     });
     for (const [term, fuzzyCredit] of fuzzy) if (terms.has(term)) credit = Math.max(credit, fuzzyCredit);
     if (credit > 0) count++;
@@ -140,7 +140,7 @@ export function scoreTerms(terms: ReadonlySet<string>, concepts: readonly Weight
  * other, in either order, with only stop words between. Each pair weighs as its
  * lighter concept; the result is the share of the weight of all such pairs.
  */
-export function adjacentPairShare(sentences: readonly AnalyzedSentence[], concepts: readonly WeightedConcept[]): number {
+function adjacentPairShare(sentences: readonly AnalyzedSentence[], concepts: readonly WeightedConcept[]): number {
   if (concepts.length < 2) return 0;
   const conceptsOf = termConcepts(concepts);
   const pairs = new Set<number>();

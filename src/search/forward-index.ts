@@ -55,7 +55,7 @@ export interface TermHit {
 }
 
 /** Id stored in a hint for a word with no index term (a stop word such as "two"). */
-export const NO_TERM = 0x0fffffff;
+const NO_TERM = 0x0fffffff;
 
 /**
  * Reads every passage once: counts the vocabulary over title, section and

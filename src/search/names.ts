@@ -1,5 +1,6 @@
 import { termsOf } from './analyzer.ts';
 import type { SearchIndex } from './index-build.ts';
+import { postingRun } from './postings.ts';
 
 /** Share of a term's occurrences, away from the start of a sentence, that must be capitalised for it to be a name. */
 const NAME_SHARE = 0.9;
@@ -61,9 +62,9 @@ function passagesHolding(index: NameIndex, term: string): number[] {
     const found = index.miniSearch.search(term, { fields: ['text'], tokenize: (query) => [query], processTerm: (query) => query, prefix: false, fuzzy: false });
     return found.map((result) => result.id as number).sort((a, b) => a - b).slice(0, SAMPLE_PASSAGES);
   }
-  const at = id * Object.keys(table.fieldIds).length + table.fieldIds['text']!;
+  const { from, to } = postingRun(table, id, 'text');
   const positions: number[] = [];
-  for (let i = table.runs[at]!; i < table.runs[at + 1]! && positions.length < SAMPLE_PASSAGES; i += 2) positions.push(table.postings[i]!);
+  for (let i = from; i < to && positions.length < SAMPLE_PASSAGES; i += 2) positions.push(table.postings[i]!);
   return positions;
 }
 

@@ -183,6 +183,12 @@ const BM25 = { k: 1.2, b: 0.7, d: 0.5 };
 /** The weight of a typo-tolerant match, as the engine asks MiniSearch for it. */
 export const FUZZY_WEIGHT = 0.5;
 
+/** Where the (passage position, frequency) pairs of one term in one named field start and end in `table.postings`. */
+export function postingRun(table: PostingTable, termId: number, field: string): { from: number; to: number } {
+  const run = termId * Object.keys(table.fieldIds).length + (table.fieldIds[field] ?? 0);
+  return { from: table.runs[run]!, to: table.runs[run + 1]! };
+}
+
 /** Whether a run of (position, frequency) pairs holds the position (binary search: runs are ascending). */
 function runHas(table: PostingTable, run: number, position: number): boolean {
   let low = table.runs[run]! / 2;

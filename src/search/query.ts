@@ -52,8 +52,9 @@ export function analyzeQuestion(question: string, aliases: AliasTable, extraAlia
     .map((raw) => ({ raw, terms: termsOf(raw) }))
     .filter((word) => word.terms.length > 0);
   const concepts: Concept[] = [];
+  const firstTerms = words.map((word) => word.terms[0]!);
   for (let i = 0; i < words.length; ) {
-    const alias = longestAliasAt(words.map((word) => word.terms[0]!), i, aliases, extraAliases);
+    const alias = longestAliasAt(firstTerms, i, aliases, extraAliases);
     if (alias) {
       const own = alias.phrase;
       const others = alias.group.filter((terms) => terms.join(' ') !== own.join(' '));
@@ -81,8 +82,7 @@ export function weighTerms(concepts: readonly Concept[]): Map<string, { boost: n
   const weights = new Map<string, { boost: number; concept: number }>();
   concepts.forEach((concept, index) => {
     concept.alternatives.forEach((terms, i) => {
-      const own = i < concept.ownCount;
-      const boost = own ? (i === 0 ? 1 : PART_WEIGHT) : isSynonym(concept, i) ? SYNONYM_WEIGHT : ALIAS_WEIGHT;
+      const boost = SEARCH_WEIGHT[alternativeKind(concept, i)];
       for (const term of terms) {
         const known = weights.get(term);
         if (known) known.boost = Math.max(known.boost, boost);
@@ -97,6 +97,20 @@ export function weighTerms(concepts: readonly Concept[]): Map<string, { boost: n
 export function isSynonym(concept: Concept, i: number): boolean {
   return concept.synonymFrom !== undefined && i >= concept.synonymFrom;
 }
+
+/**
+ * What a concept's alternative `i` is: the question's own word, a part of its
+ * compound, an alias, or a guess (a synonym, or the base word of an irregular
+ * form). Searching and excerpt scoring each give every kind its own weight.
+ */
+export type AlternativeKind = 'own' | 'part' | 'alias' | 'guess';
+
+export function alternativeKind(concept: Concept, i: number): AlternativeKind {
+  if (i < concept.ownCount) return i === 0 ? 'own' : 'part';
+  return isSynonym(concept, i) ? 'guess' : 'alias';
+}
+
+const SEARCH_WEIGHT: Record<AlternativeKind, number> = { own: 1, part: PART_WEIGHT, alias: ALIAS_WEIGHT, guess: SYNONYM_WEIGHT };
 
 /**
  * Adds to each one-word concept that the corpus never writes ("earn") the
@@ -226,6 +240,6 @@ const STOP_PHRASES = new RegExp(
 );
 
 /** The question with idioms that carry no topic blanked out (offsets unchanged). */
-export function withoutStopPhrases(question: string): string {
+function withoutStopPhrases(question: string): string {
   return question.replace(STOP_PHRASES, (phrase) => ' '.repeat(phrase.length));
 }
