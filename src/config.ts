@@ -7,7 +7,7 @@ export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', '
 export type LogLevel = (typeof LOG_LEVELS)[number];
 
 /** Where the Discord bot answers questions: ENGINE_WORKER. */
-export const ENGINE_WORKER_MODES = ['auto', 'on', 'off'] as const;
+const ENGINE_WORKER_MODES = ['auto', 'on', 'off'] as const;
 export type EngineWorkerMode = (typeof ENGINE_WORKER_MODES)[number];
 
 /** Everything the Discord adapter needs; present only when DISCORD_TOKEN is set. */
@@ -20,7 +20,7 @@ export interface BotConfig {
   guildId: string | undefined;
   /** REST base URL without the version, e.g. https://discord.com/api. */
   apiUrl: string;
-  /** Per-user limit on questions (/ask, Find sources, mentions). */
+  /** Per-user limit on questions (/ask, Find sources, mentions, and the More results and Share buttons, which ask again). */
   rateLimit: { questions: number; windowSeconds: number };
 }
 

@@ -52,7 +52,7 @@ export function scrubSecrets(text: string, secrets: readonly string[]): string {
  * whose message has the secrets scrubbed and which keeps nothing else of the original.
  */
 export function scrubbedError(error: unknown, secrets: readonly string[]): unknown {
-  const shown = inspect(error, { depth: 6, showHidden: true });
+  const shown = inspect(error, { depth: Infinity, showHidden: true });
   if (!secrets.some((secret) => secret.length > 0 && shown.includes(secret))) return error;
   const clean = new Error(scrubSecrets(error instanceof Error ? error.message : String(error), secrets));
   if (error instanceof Error) clean.name = error.name;

@@ -24,14 +24,12 @@ runMain(() => {
   const cachePath = config.indexCachePath ?? defaultCachePath(corpusDir);
   const bar = process.stderr.isTTY ? new SingleBar({ format: 'indexing [{bar}] {percentage}% | {value}/{total} passages', stream: process.stderr }, Presets.shades_classic) : undefined;
   const started = performance.now();
-  let barStarted = false;
   const { engine, from, warnings } = openEngine({
     corpusDir,
     cachePath,
     engine: {
       onProgress: (indexed, total) => {
-        if (!barStarted) bar?.start(total, 0);
-        barStarted = true;
+        if (bar && !bar.isActive) bar.start(total, 0);
         bar?.update(indexed);
       },
     },

@@ -55,7 +55,8 @@ function buildDocument(id: string, source: SourceText, normalized: string, lexic
     lexicon,
     vocabulary,
   );
-  const blocks = dropRepeatedBlocks(parsed.map((block) => ({ ...block, text: repairGluedWords(block.text, lexicon, vocabulary, { dictionarySplits }) })));
+  // Without case glue, the repair without dictionary splits that found none has nothing to change.
+  const blocks = dropRepeatedBlocks(dictionarySplits ? parsed.map((block) => ({ ...block, text: repairGluedWords(block.text, lexicon, vocabulary, { dictionarySplits }) })) : parsed);
   const classified = classifyPlainHeadings(blocks);
   const leading = takeTitle(classified, source);
   const body = leading.body;

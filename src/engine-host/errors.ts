@@ -1,4 +1,4 @@
-import { AppError, type ErrorCode } from '../errors.ts';
+import { AppError, isErrorCode } from '../errors.ts';
 
 /** An error as it crosses from the worker: plain data. */
 export interface SerializedError {
@@ -33,10 +33,4 @@ export function deserializeError(serialized: SerializedError, method: string): A
   const cause = Object.assign(new Error(serialized.message), { name: serialized.name, ...(serialized.stack ? { stack: serialized.stack } : {}) });
   if (serialized.name === 'AppError' && isErrorCode(serialized.code)) return new AppError(serialized.code, serialized.message, { cause });
   return engineFailure(method, cause);
-}
-
-const ERROR_CODES: readonly ErrorCode[] = ['CORPUS_NOT_FOUND', 'CORPUS_EMPTY', 'CONFIG_INVALID', 'USAGE', 'ENGINE_FAILED', 'ENGINE_UNAVAILABLE'];
-
-function isErrorCode(code: string | undefined): code is ErrorCode {
-  return (ERROR_CODES as readonly (string | undefined)[]).includes(code);
 }

@@ -2,7 +2,7 @@ import type { DocumentSummary, Engine, PassageView } from '../search/index.ts';
 import type { PassageMatch } from './types.ts';
 
 /** Longest passage opening in a match. */
-export const OPENING_CHARS = 60;
+const OPENING_CHARS = 60;
 
 /**
  * Passages for what was typed: with nothing typed, each document's first passage; otherwise

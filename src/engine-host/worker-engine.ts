@@ -45,7 +45,7 @@ export class WorkerStartError extends AppError {
   }
 }
 
-export const defaultWorkerEngineOptions: Required<Pick<WorkerEngineOptions, 'requestTimeoutMs' | 'maxRestartsPerMinute' | 'workerModule'>> = {
+const defaultWorkerEngineOptions: Required<Pick<WorkerEngineOptions, 'requestTimeoutMs' | 'maxRestartsPerMinute' | 'workerModule'>> = {
   requestTimeoutMs: 30_000,
   maxRestartsPerMinute: 3,
   workerModule: new URL('./worker-main.ts', import.meta.url),

@@ -37,7 +37,7 @@ export function serveEngine(port: Pick<MessagePort, 'on' | 'postMessage'>, open:
       post({ type: 'error', id: request.id, error: serializeError(error) });
     }
   });
-  post({ type: 'ready', documents: [...engine.documents()], passageCount: engine.index.passages.length, from: opened.from, milliseconds: opened.milliseconds });
+  post({ type: 'ready', documents: engine.documents(), passageCount: engine.index.passages.length, from: opened.from, milliseconds: opened.milliseconds });
   // Answer first, then finish loading what only typos and completions need.
   setImmediate(() => engine.warmUp());
 }

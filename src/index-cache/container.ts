@@ -61,8 +61,7 @@ export function encodeContainer(header: Record<string, unknown>, sections: Recor
 export function decodeContainer(file: Buffer): Container | string {
   if (file.length < PREFIX_BYTES || file.toString('latin1', 0, 8) !== MAGIC) return 'not an index cache file (or one from an older version)';
   if (crc32(file.subarray(PREFIX_BYTES)) !== file.readUInt32LE(12)) return 'index cache is truncated or damaged (checksum mismatch)';
-  // Typed arrays need aligned memory: copy a buffer that does not start on a multiple of 8.
-  const bytes = file.byteOffset % 8 === 0 ? file : Buffer.from(file);
+  const bytes = file;
   const header = JSON.parse(bytes.toString('utf8', PREFIX_BYTES, PREFIX_BYTES + bytes.readUInt32LE(8))) as Record<string, unknown>;
   const sections = header.sections as Record<string, { kind: string; offset: number; bytes: number }>;
   const find = (name: string, kind: string) => {
@@ -74,7 +73,7 @@ export function decodeContainer(file: Buffer): Container | string {
     header,
     int32(name) {
       const { offset, bytes: length } = find(name, 'int32');
-      // A copy, so the file's bytes can be freed once read.
+      // A copy, so the file's bytes can be freed once read; a new buffer also starts aligned, as typed arrays need.
       return new Int32Array(bytes.buffer.slice(bytes.byteOffset + offset, bytes.byteOffset + offset + length));
     },
     text(name) {

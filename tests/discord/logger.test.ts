@@ -27,7 +27,7 @@ describe('errors that may hold the token', () => {
     expect(clean).not.toBe(original);
     expect(clean).toBeInstanceOf(Error);
     expect(clean.message).toMatch(/^login failed/);
-    expect(inspect(clean, { depth: 6, showHidden: true })).not.toContain(TOKEN);
+    expect(inspect(clean, { depth: Infinity, showHidden: true })).not.toContain(TOKEN);
   });
 
   it('are left as they are when they do not hold it', () => {
