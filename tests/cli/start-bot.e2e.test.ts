@@ -52,7 +52,7 @@ describe('npm start with a token, against the stand-in', () => {
     expect((bodyOf(edit)['embeds'] as unknown[]).length).toBe(3);
   });
 
-  it('stops the worker and exits 0 on SIGTERM, never logging the token', async () => {
+  it('disconnects and exits 0 on SIGTERM, never logging the token', async () => {
     const exited = new Promise<number | null>((resolve) => bot.once('exit', (code) => resolve(code)));
     bot.kill('SIGTERM');
     expect(await exited).toBe(0);

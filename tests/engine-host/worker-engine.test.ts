@@ -101,13 +101,6 @@ describe('a misbehaving engine worker', () => {
     expect(delay).toBeLessThan(200);
   });
 
-  it('blocks this thread for the whole slow question when the engine answers in process (what the worker avoids)', async () => {
-    const base = openBundledEngine().engine;
-    const slowLocal = inProcessEngine({ ...base, ask: (question, options) => (busyWait(600), base.ask(question, options)) });
-    const delay = await longestTimerDelay(() => slowLocal.ask(QUESTION));
-    expect(delay).toBeGreaterThan(400);
-  });
-
   it('lets autocomplete and passages go ahead of queued questions', async () => {
     const order: string[] = [];
     const note = (label: string) => () => void order.push(label);
@@ -149,10 +142,3 @@ describe('a worker that keeps crashing', () => {
     }
   });
 });
-
-function busyWait(milliseconds: number): void {
-  const until = performance.now() + milliseconds;
-  while (performance.now() < until) {
-    // a slow engine
-  }
-}

@@ -63,7 +63,8 @@ describe('synonyms in questions', () => {
 
   it('leaves alone a word the corpus writes', () => {
     const concepts = analyzeQuestion('North Korea gain', []);
-    expect(withSynonyms(concepts, () => ['earn', 'profit'], isKnown)).toEqual(concepts);
+    // "currency" is a word the corpus writes: only the rule, not the stub, keeps it out.
+    expect(withSynonyms(concepts, () => ['currency'], isKnown)).toEqual(concepts);
   });
 
   const corpus = smallCorpus([
