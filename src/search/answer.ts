@@ -95,13 +95,14 @@ export function answerQuestion(index: SearchIndex, question: string, options: An
   const offset = clampInteger(options.offset ?? 0, 0, 1000);
   const text = question.slice(0, MAX_QUESTION_CHARS).trim();
   if (text === '') return noMatch(question, 'empty-question', 'Ask a question about the documents, for example: "Who supplies drones to Russia?"');
-  const weighted = questionConcepts(index, text, options);
+  let weighted = questionConcepts(index, text, options);
   if (weighted.length === 0) {
     return noMatch(question, 'no-terms', 'That question has no words to search for. Try naming a person, place, weapon or event.');
   }
   // The pool does not grow with the offset, so the total a first page reports holds for every page.
   const results = search(index, weighted, Math.max(options.candidates ?? 24, limit));
   attachFuzzyMatches(weighted, results);
+  weighted = withoutUnmatchedAdverbs(weighted);
   const answerType = expectedAnswerType(text);
   const ranked = rank(index, results, weighted, { ...options, answerType, questionTerms: new Set(analyze(text)) });
   const minCoverage = options.minCoverage ?? 0.25;
@@ -199,6 +200,19 @@ function asksUnknownFactsAboutNames(index: SearchIndex, question: string, concep
   if (!rest.some(isUnmatchable)) return false;
   const others = rest.filter((weighted) => !isName(weighted.concept.label, question, index));
   return others.length > 0 && others.length < rest.length && others.every(isUnmatchable);
+}
+
+/**
+ * The concepts without adverbs no passage matches ("who makes the Shahed-136
+ * anyway", "have they actually ..."): such words say how the question asks,
+ * not what about, so they neither count as words the corpus cannot answer nor
+ * lower an excerpt's coverage. A question of nothing but such words keeps them.
+ */
+function withoutUnmatchedAdverbs(concepts: WeightedConcept[]): WeightedConcept[] {
+  const isAdverb = defaultAdverbCheck();
+  if (!isAdverb) return concepts;
+  const kept = concepts.filter((weighted) => !(isUnmatchable(weighted) && isAdverb(weighted.concept.label)));
+  return kept.length > 0 ? kept : concepts;
 }
 
 /**
