@@ -27,14 +27,13 @@ export function normalizeCharacters(raw: string): string {
  * Numbers (`3,700`, `10:30`), abbreviations (`U.S.`) and URLs are left alone.
  */
 export function unglueInlinePunctuation(line: string): string {
+  // Each pattern starts at its punctuation mark, so the scan skips to the marks instead of trying every letter.
   return spaceGluedQuotes(
     line
-      .replace(/(?<![\w./:-])(\p{Ll}{2,}|\p{Lu}\p{Ll}+)([:;!?])(\p{Lu})/gu, '$1$2 $3')
-      .replace(/(\p{Ll}{2,})\.(\p{Lu}\p{Ll})/gu, (match, left: string, right: string, offset: number, whole: string) =>
-        looksLikeUrlAround(whole, offset) ? match : `${left}. ${right}`,
-      )
-      .replace(/(\p{L}{2,}),(\p{L}{2,})/gu, '$1, $2')
-      .replace(/([\p{L}\p{N}])\((?=\p{L}{2,})/gu, '$1 ('),
+      .replace(/(?<=(?<![\w./:-])(?:\p{Ll}{2,}|\p{Lu}\p{Ll}+))([:;!?])(?=\p{Lu})/gu, '$1 ')
+      .replace(/\.(?<=\p{Ll}{2}\.)(?=\p{Lu}\p{Ll})/gu, (match: string, offset: number, whole: string) => (looksLikeUrlAround(whole, offset) ? match : '. '))
+      .replace(/,(?<=\p{L}{2},)(?=\p{L}{2})/gu, ', ')
+      .replace(/\((?<=[\p{L}\p{N}]\()(?=\p{L}{2,})/gu, ' ('),
   );
 }
 
@@ -44,23 +43,24 @@ export function unglueInlinePunctuation(line: string): string {
  * a closing one after.
  */
 function spaceGluedQuotes(line: string): string {
+  let at = line.indexOf('"');
+  if (at < 0) return line;
   let count = 0;
   let out = '';
-  for (let i = 0; i < line.length; i++) {
-    const char = line[i]!;
-    if (char !== '"') {
-      out += char;
-      continue;
-    }
+  let copied = 0;
+  for (; at >= 0; at = line.indexOf('"', at + 1)) {
     count++;
-    const before = line[i - 1] ?? ' ';
-    const after = line[i + 1] ?? ' ';
+    const before = line[at - 1] ?? ' ';
+    const after = line[at + 1] ?? ' ';
     const opening = count % 2 === 1;
-    if (opening && /[\p{L}\p{N}]/u.test(before) && /[\p{L}\p{N}]/u.test(after)) out += ' "';
-    else if (!opening && /[\p{L}\p{N}.,]/u.test(before) && /\p{L}/u.test(after)) out += '" ';
-    else out += char;
+    let spaced: string | undefined;
+    if (opening && /[\p{L}\p{N}]/u.test(before) && /[\p{L}\p{N}]/u.test(after)) spaced = ' "';
+    else if (!opening && /[\p{L}\p{N}.,]/u.test(before) && /\p{L}/u.test(after)) spaced = '" ';
+    if (spaced === undefined) continue;
+    out += line.slice(copied, at) + spaced;
+    copied = at + 1;
   }
-  return out;
+  return out + line.slice(copied);
 }
 
 /**

@@ -26,10 +26,16 @@ const ANSWER_KIND = { number: 1, time: 2, name: 4 } as const;
  * sentence's first word). 0 when none.
  */
 export function answerKindsOf(raw: string, positionInSentence: number): number {
-  const word = raw.toLowerCase();
   let kinds = 0;
-  if (/\p{N}/u.test(word) || NUMBER_WORDS.has(word)) kinds |= ANSWER_KIND.number;
-  if (/^(1[5-9]|20)\d\d$/.test(word) || MONTHS.has(word)) kinds |= ANSWER_KIND.time;
+  if (/\p{N}/u.test(raw)) {
+    kinds |= ANSWER_KIND.number;
+    if (/^(1[5-9]|20)\d\d$/.test(raw)) kinds |= ANSWER_KIND.time;
+  } else if (raw.length <= LONGEST_KIND_WORD) {
+    // Most words are longer than every number word and month: they are not lowercased at all.
+    const word = raw.toLowerCase();
+    if (NUMBER_WORDS.has(word)) kinds |= ANSWER_KIND.number;
+    if (MONTHS.has(word)) kinds |= ANSWER_KIND.time;
+  }
   if (positionInSentence > 0 && /^\p{Lu}\p{Ll}/u.test(raw)) kinds |= ANSWER_KIND.name;
   return kinds;
 }
@@ -54,3 +60,4 @@ export function hasAnswerOfType(type: AnswerType, tokens: readonly Token[], ques
 
 const NUMBER_WORDS = new Set(['hundred', 'hundreds', 'thousand', 'thousands', 'million', 'millions', 'billion', 'billions', 'trillion', 'dozen', 'dozens', 'half', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'twice']);
 const MONTHS = new Set(['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december']);
+const LONGEST_KIND_WORD = Math.max(...[...NUMBER_WORDS, ...MONTHS].map((word) => word.length));
