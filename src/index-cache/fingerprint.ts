@@ -7,7 +7,7 @@ import { listCorpusFiles } from '../corpus/index.ts';
  * Bump when the analyzer, cleaning, splitting or cache layout changes in a
  * way that makes an index built by an older version wrong.
  */
-export const INDEX_FORMAT_VERSION = 6;
+export const INDEX_FORMAT_VERSION = 7;
 
 /**
  * A hash of everything an index depends on: every file under the corpus

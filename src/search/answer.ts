@@ -204,9 +204,13 @@ function asksUnknownFactsAboutNames(index: SearchIndex, question: string, concep
 
 /**
  * The concepts without adverbs no passage matches ("who makes the Shahed-136
- * anyway", "have they actually ..."): such words say how the question asks,
- * not what about, so they neither count as words the corpus cannot answer nor
- * lower an excerpt's coverage. A question of nothing but such words keeps them.
+ * anyway", "have they actually ..."): such words mostly say how the question
+ * asks, not what about, so they neither count as words the corpus cannot
+ * answer nor lower an excerpt's full coverage (the on-topic threshold and the
+ * answer's confidence). WordNet's adverb-only words include some that do carry
+ * meaning ("secretly", "annually"); a question that leans on one of them is
+ * answered from the rest of its words. A question of nothing but such words
+ * keeps them.
  */
 function withoutUnmatchedAdverbs(concepts: WeightedConcept[]): WeightedConcept[] {
   const isAdverb = defaultAdverbCheck();

@@ -37,7 +37,7 @@ export type Answer =
       excerpts: Excerpt[];
       /** How many ranked excerpts there are in all (for paging). */
       total: number;
-      /** Share of the question's weight the best excerpt matches (0..1). */
+      /** Share of the question's weight the best excerpt matches (0..1); adverbs no passage matches are left out. */
       confidence: number;
     }
   | {

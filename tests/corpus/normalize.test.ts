@@ -42,6 +42,9 @@ describe('unglueInlinePunctuation', () => {
     ['a bracket glued to a compound', 'tooling for the Geran-2(the Russian name)', 'tooling for the Geran-2 (the Russian name)'],
     ['a full stop glued to the next sentence', 'the war.The next year', 'the war. The next year'],
     ['a comma glued between words', 'weapons,while shells', 'weapons, while shells'],
+    // Each mark is judged by the letters around it, so a run of glued marks is spaced throughout.
+    ['a list glued at every comma', 'tanks,drones,missiles', 'tanks, drones, missiles'],
+    ['questions glued one after another', 'Why?Who?What', 'Why? Who? What'],
   ])('separates %s', (_case, line, expected) => {
     expect(unglueInlinePunctuation(line)).toBe(expected);
   });
