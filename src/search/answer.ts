@@ -6,7 +6,7 @@ import { analyze, termsOf } from './analyzer.ts';
 import { sentencesOf, type SentenceQuery } from './forward-index.ts';
 import { inverseDocumentFrequency, type SearchIndex } from './index-build.ts';
 import { FUZZY_WEIGHT, type ScoredPassage as Candidate, type TermQuery } from './postings.ts';
-import { analyzeQuestion, isSynonym, weighTerms, withIrregularForms, withSynonyms, type Concept } from './query.ts';
+import { alternativeKind, analyzeQuestion, weighTerms, withIrregularForms, withSynonyms, type Concept } from './query.ts';
 import { packagedAdverbsOnly, packagedWordNet, type SynonymSource } from './synonyms.ts';
 import { holdsCorpusName } from './names.ts';
 import { packagedIrregularForms, type IrregularForms } from './inflections.ts';
@@ -95,14 +95,13 @@ export function answerQuestion(index: SearchIndex, question: string, options: An
   const offset = clampInteger(options.offset ?? 0, 0, 1000);
   const text = question.slice(0, MAX_QUESTION_CHARS).trim();
   if (text === '') return noMatch(question, 'empty-question', 'Ask a question about the documents, for example: "Who supplies drones to Russia?"');
-  let weighted = questionConcepts(index, text, options);
-  if (weighted.length === 0) {
+  const asked = questionConcepts(index, text, options);
+  if (asked.length === 0) {
     return noMatch(question, 'no-terms', 'That question has no words to search for. Try naming a person, place, weapon or event.');
   }
   // The pool does not grow with the offset, so the total a first page reports holds for every page.
-  const results = search(index, weighted, Math.max(options.candidates ?? 24, limit));
-  attachFuzzyMatches(weighted, results);
-  weighted = withoutUnmatchedAdverbs(weighted);
+  const results = search(index, asked, Math.max(options.candidates ?? 24, limit));
+  const weighted = withoutUnmatchedAdverbs(withFuzzyMatches(asked, results));
   const answerType = expectedAnswerType(text);
   const ranked = rank(index, results, weighted, { ...options, answerType, questionTerms: new Set(analyze(text)) });
   const minCoverage = options.minCoverage ?? 0.25;
@@ -196,7 +195,7 @@ function isOnTopic(candidate: RankedExcerpt, concepts: readonly WeightedConcept[
 function asksUnknownFactsAboutNames(index: SearchIndex, question: string, concepts: readonly WeightedConcept[]): boolean {
   const isAdverb = defaultAdverbCheck();
   const rest = concepts.filter((weighted) => !(isAdverb && isAdverb(weighted.concept.label)));
-  // The cheap test first: the corpus's names are only gathered for a question whose every word could be one.
+  // The cheap test first: the corpus's names are only judged for a question with a word no passage matches.
   if (!rest.some(isUnmatchable)) return false;
   const others = rest.filter((weighted) => !isName(weighted.concept.label, question, index));
   return others.length > 0 && others.length < rest.length && others.every(isUnmatchable);
@@ -212,7 +211,7 @@ function asksUnknownFactsAboutNames(index: SearchIndex, question: string, concep
  * answered from the rest of its words. A question of nothing but such words
  * keeps them.
  */
-function withoutUnmatchedAdverbs(concepts: WeightedConcept[]): WeightedConcept[] {
+function withoutUnmatchedAdverbs(concepts: readonly WeightedConcept[]): readonly WeightedConcept[] {
   const isAdverb = defaultAdverbCheck();
   if (!isAdverb) return concepts;
   const kept = concepts.filter((weighted) => !(isUnmatchable(weighted) && isAdverb(weighted.concept.label)));
@@ -270,8 +269,8 @@ function defaultSynonyms(): SynonymSource | false {
 /**
  * Reads now what the first questions would otherwise wait for: WordNet's index
  * files (about 25 ms) and the irregular forms (24-37 ms), and the initials of
- * the corpus's capitalised phrases (one pass over the passages: 0.1 s for
- * SQuAD's 3,394, 0.5 s for 18,638).
+ * the corpus's capitalised phrases (one pass over the passages, timed in
+ * `acronyms.ts`).
  */
 export function warmUpAnswers(index: SearchIndex, options: Pick<AnswerOptions, 'synonyms' | 'irregularForms'> = {}): void {
   if (options.irregularForms === undefined) defaultIrregularForms();
@@ -303,7 +302,7 @@ function weighConcepts(index: SearchIndex, concepts: readonly Concept[]): Weight
       weight: Math.max(...concept.alternatives[0]!.map((term) => inverseDocumentFrequency(index, term))),
       fuzzy: new Map<string, number>(),
       // A synonym is a guess: a word known only through one still counts as one the corpus cannot answer.
-      unknown: !concept.alternatives.some((alternative, i) => !isSynonym(concept, i) && alternative.every((term) => index.vocabulary.has(term))),
+      unknown: !concept.alternatives.some((alternative, i) => alternativeKind(concept, i) !== 'guess' && alternative.every((term) => index.vocabulary.has(term))),
     }))
     .filter((weighted) => !(weighted.unknown && isDocumentWord(weighted.concept)));
   if (weighted.length <= MAX_CONCEPTS) return weighted;
@@ -365,21 +364,23 @@ const TYPO_SHARE = 0.2;
 const MAX_TYPOS = 2;
 
 /** Index terms that matched only through typo tolerance become extra alternatives of the concept they are close to. */
-function attachFuzzyMatches(concepts: readonly WeightedConcept[], results: readonly Candidate[]): void {
+function withFuzzyMatches(concepts: readonly WeightedConcept[], results: readonly Candidate[]): WeightedConcept[] {
+  const fuzzy = concepts.map(() => new Map<string, number>());
   const seen = new Set<string>();
   for (const result of results) {
     for (const term of result.terms) {
       if (seen.has(term)) continue;
       seen.add(term);
-      for (const weighted of concepts) {
+      concepts.forEach((weighted, at) => {
         const own = weighted.concept.alternatives[0]!;
         if (own.length === 1 && own[0] !== term && editDistanceWithin(own[0]!, term, 2)) {
           const variant = term.startsWith(own[0]!) || own[0]!.startsWith(term);
-          (weighted.fuzzy as Map<string, number>).set(term, variant ? 0.85 : 0.6);
+          fuzzy[at]!.set(term, variant ? 0.85 : 0.6);
         }
-      }
+      });
     }
   }
+  return concepts.map((weighted, at) => (fuzzy[at]!.size === 0 ? weighted : { ...weighted, fuzzy: fuzzy[at]! }));
 }
 
 function rank(
@@ -402,12 +403,19 @@ function rank(
     targetChars: options.targetExcerptChars ?? 450,
     ...(options.answerType ? { answerType: options.answerType, questionTerms: options.questionTerms } : {}),
   };
+  // Passages of one section share its heading: analyse each heading once per question.
+  const headingTerms = new Map<string, readonly string[]>();
+  const termsOfHeading = (section: string): readonly string[] => {
+    let terms = headingTerms.get(section);
+    if (!terms) headingTerms.set(section, (terms = analyze(section)));
+    return terms;
+  };
   const ranked = results.flatMap((result) => {
     const position = result.id;
     const passage = index.passages[position]!;
     const sentences = sentenceQuery ? sentencesOf(index.forward, position, sentenceQuery) : analyzeSentences(passage.text, excerptOptions);
     const best = chooseExcerpt(passage.text, concepts, { ...excerptOptions, sentences });
-    const heading = headingCredit > 0 && passage.section !== '' ? new Set(analyze(passage.section)) : undefined;
+    const heading = headingCredit > 0 && passage.section !== '' ? termsOfHeading(passage.section) : undefined;
     const choices = [{ choice: best, discount: 0 }];
     for (const rest of [sentences.filter((s) => s.end <= best.start), sentences.filter((s) => s.start >= best.end)]) {
       if (rest.length > 0) choices.push({ choice: chooseExcerpt(passage.text, concepts, { ...excerptOptions, sentences: rest }), discount: furtherDiscount });

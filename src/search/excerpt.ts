@@ -164,16 +164,12 @@ function adjacentPairShare(sentences: readonly AnalyzedSentence[], concepts: rea
   return all > 0 ? found / all : 0;
 }
 
-const termConceptCache = new WeakMap<readonly WeightedConcept[], { fuzzyCount: number; table: Map<string, number[]> }>();
+const termConceptCache = new WeakMap<readonly WeightedConcept[], Map<string, number[]>>();
 
-/**
- * Which concepts (by position) each term that can match the question belongs
- * to. Made once per question, and again if typo-tolerant matches were attached since.
- */
+/** Which concepts (by position) each term that can match the question belongs to; made once per question. */
 function termConcepts(concepts: readonly WeightedConcept[]): Map<string, number[]> {
-  const fuzzyCount = concepts.reduce((sum, { fuzzy }) => sum + fuzzy.size, 0);
   const cached = termConceptCache.get(concepts);
-  if (cached?.fuzzyCount === fuzzyCount) return cached.table;
+  if (cached) return cached;
   const table = new Map<string, number[]>();
   const add = (term: string, at: number): void => {
     const list = table.get(term);
@@ -184,7 +180,7 @@ function termConcepts(concepts: readonly WeightedConcept[]): Map<string, number[
     for (const alternative of concept.alternatives) for (const term of alternative) add(term, at);
     for (const term of fuzzy.keys()) add(term, at);
   });
-  termConceptCache.set(concepts, { fuzzyCount, table });
+  termConceptCache.set(concepts, table);
   return table;
 }
 

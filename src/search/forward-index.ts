@@ -54,7 +54,7 @@ export interface TermHit {
   at: number;
 }
 
-/** Id stored in a hint for a word with no index term (a stop word such as "two"). */
+/** Id stored in a hint for a word with no index term (a stop word such as "one" or "May"). */
 const NO_TERM = 0x0fffffff;
 
 /**

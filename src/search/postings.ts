@@ -185,7 +185,9 @@ export const FUZZY_WEIGHT = 0.5;
 
 /** Where the (passage position, frequency) pairs of one term in one named field start and end in `table.postings`. */
 export function postingRun(table: PostingTable, termId: number, field: string): { from: number; to: number } {
-  const run = termId * Object.keys(table.fieldIds).length + (table.fieldIds[field] ?? 0);
+  const fieldId = table.fieldIds[field];
+  if (fieldId === undefined) throw new Error(`the posting table has no field "${field}"`);
+  const run = termId * Object.keys(table.fieldIds).length + fieldId;
   return { from: table.runs[run]!, to: table.runs[run + 1]! };
 }
 

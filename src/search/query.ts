@@ -93,11 +93,6 @@ export function weighTerms(concepts: readonly Concept[]): Map<string, { boost: n
   return weights;
 }
 
-/** Whether a concept's alternative `i` is a dictionary synonym. */
-export function isSynonym(concept: Concept, i: number): boolean {
-  return concept.synonymFrom !== undefined && i >= concept.synonymFrom;
-}
-
 /**
  * What a concept's alternative `i` is: the question's own word, a part of its
  * compound, an alias, or a guess (a synonym, or the base word of an irregular
@@ -107,7 +102,7 @@ export type AlternativeKind = 'own' | 'part' | 'alias' | 'guess';
 
 export function alternativeKind(concept: Concept, i: number): AlternativeKind {
   if (i < concept.ownCount) return i === 0 ? 'own' : 'part';
-  return isSynonym(concept, i) ? 'guess' : 'alias';
+  return concept.synonymFrom !== undefined && i >= concept.synonymFrom ? 'guess' : 'alias';
 }
 
 const SEARCH_WEIGHT: Record<AlternativeKind, number> = { own: 1, part: PART_WEIGHT, alias: ALIAS_WEIGHT, guess: SYNONYM_WEIGHT };

@@ -62,11 +62,18 @@ export function wordNetSynonyms(dictDir: string, senses = 3): SynonymSource {
  * "currently"): such a word says how the question asks, not what about.
  */
 export function wordNetAdverbsOnly(dictDir: string): (word: string) => boolean {
+  const cache = new Map<string, boolean>();
   return (word) => {
     const lower = word.toLowerCase();
     if (!/^\p{L}+$/u.test(lower)) return false;
-    const tables = indexFiles(dictDir);
-    return findLine(tables.get('adv')!, lower) !== undefined && PARTS.every((part) => part === 'adv' || meaningsOf(lower, part, tables.get(part)!).length === 0);
+    let found = cache.get(lower);
+    if (found === undefined) {
+      const tables = indexFiles(dictDir);
+      found = findLine(tables.get('adv')!, lower) !== undefined && PARTS.every((part) => part === 'adv' || meaningsOf(lower, part, tables.get(part)!).length === 0);
+      if (cache.size > 10_000) cache.clear();
+      cache.set(lower, found);
+    }
+    return found;
   };
 }
 
