@@ -31,10 +31,15 @@ export const REDACTED_PATHS = [
  * scrubs the given secrets from every serialised line, wherever they were interpolated.
  */
 export function createLogger(options: LoggerOptions = {}): Logger {
-  const secrets = (options.secrets ?? []).filter((secret) => secret.length >= 4);
+  const secrets = usableSecrets(options.secrets ?? []);
   const target = options.destination ?? pino.destination({ dest: 2, sync: true });
   const destination: DestinationStream = secrets.length === 0 ? target : { write: (line: string) => target.write(scrubSecrets(line, secrets)) };
   return pino({ level: options.level ?? 'info', redact: { paths: [...REDACTED_PATHS], censor: '[REDACTED]' } }, destination);
+}
+
+/** Secrets long enough to look for: a shorter string would scrub ordinary text. */
+function usableSecrets(secrets: readonly string[]): string[] {
+  return secrets.filter((secret) => secret.length >= 4);
 }
 
 /** Replaces every occurrence of each secret (also JSON-escaped) with [REDACTED]. */
@@ -52,9 +57,10 @@ export function scrubSecrets(text: string, secrets: readonly string[]): string {
  * whose message has the secrets scrubbed and which keeps nothing else of the original.
  */
 export function scrubbedError(error: unknown, secrets: readonly string[]): unknown {
-  const shown = inspect(error, { depth: Infinity, showHidden: true });
-  if (!secrets.some((secret) => secret.length > 0 && shown.includes(secret))) return error;
-  const clean = new Error(scrubSecrets(error instanceof Error ? error.message : String(error), secrets));
+  const usable = usableSecrets(secrets);
+  const shown = inspect(error, { depth: Infinity, showHidden: true, maxArrayLength: Infinity, maxStringLength: Infinity });
+  if (!usable.some((secret) => shown.includes(secret))) return error;
+  const clean = new Error(scrubSecrets(error instanceof Error ? error.message : String(error), usable));
   if (error instanceof Error) clean.name = error.name;
   return clean;
 }

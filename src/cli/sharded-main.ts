@@ -1,8 +1,8 @@
 import { ShardingManager } from 'discord.js';
 import { fileURLToPath } from 'node:url';
 import { loadConfig } from '../config.ts';
-import { createLogger } from '../logger.ts';
-import { defaultCachePath, formatWarning, openEngine } from './open-engine.ts';
+import { createLogger, scrubbedError } from '../logger.ts';
+import { formatWarning, openEngine } from './open-engine.ts';
 import { runMain } from './run-main.ts';
 
 /**
@@ -17,10 +17,9 @@ runMain(async () => {
     return 2;
   }
   const logger = createLogger({ level: config.logLevel, secrets: [config.discord.token] });
-  const cachePath = config.indexCachePath === false ? undefined : (config.indexCachePath ?? defaultCachePath(config.corpusDir));
   openEngine({
     corpusDir: config.corpusDir,
-    cachePath: cachePath ?? false,
+    ...(config.indexCachePath !== undefined ? { cachePath: config.indexCachePath } : {}),
     onWarning: (warning) => logger.warn(formatWarning(warning)),
     onStatus: (message) => logger.info(message),
   });
@@ -31,6 +30,9 @@ runMain(async () => {
     respawn: true,
   });
   manager.on('shardCreate', (shard) => logger.info({ shard: shard.id }, 'shard launched'));
-  await manager.spawn();
+  // discord.js errors may carry the request, and with it the token.
+  await manager.spawn().catch((error: unknown) => {
+    throw scrubbedError(error, [config.discord!.token]);
+  });
   return new Promise<number>(() => {});
 });

@@ -55,8 +55,8 @@ function buildDocument(id: string, source: SourceText, normalized: string, lexic
     lexicon,
     vocabulary,
   );
-  // Without case glue, the repair without dictionary splits that found none has nothing to change.
-  const blocks = dropRepeatedBlocks(dictionarySplits ? parsed.map((block) => ({ ...block, text: repairGluedWords(block.text, lexicon, vocabulary, { dictionarySplits }) })) : parsed);
+  // No case glue found: the only repair left would be dictionary splits, which are not trusted here.
+  const blocks = dropRepeatedBlocks(dictionarySplits ? parsed.map((block) => ({ ...block, text: repairGluedWords(block.text, lexicon, vocabulary) })) : parsed);
   const classified = classifyPlainHeadings(blocks);
   const leading = takeTitle(classified, source);
   const body = leading.body;

@@ -3,4 +3,3 @@ export { buildDocuments, slugFromFile, type DocumentMeta, type SourceText } from
 export { loadCorpus, listCorpusFiles, ALIAS_FILE, type LoadOptions } from './load.ts';
 export { loadEnglishLexicon } from '../text/lexicon.ts';
 export { splitIntoPassages, sectionAt, defaultSplitOptions, type SplitOptions } from './split.ts';
-export type { Lexicon } from '../text/lexicon.ts';

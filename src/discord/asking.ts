@@ -4,6 +4,7 @@ import { Notices, renderNotice } from '../render/notices.ts';
 import type { MessagePayload } from '../render/types.ts';
 import type { BotContext } from './context.ts';
 import { respond } from './respond.ts';
+import { clampInteger } from '../text/clamp.ts';
 
 /** Excerpts per answer unless the user asks for another number. */
 export const DEFAULT_RESULTS = 3;
@@ -19,8 +20,8 @@ export async function answerFor(
   question: string,
   options: Omit<AnswerRenderOptions, 'questionKey'> & { offset?: number; limit?: number } = {},
 ): Promise<MessagePayload> {
-  const limit = clamp(options.limit ?? DEFAULT_RESULTS, 1, MAX_RESULTS);
-  const offset = clamp(options.offset ?? 0, 0, 1000);
+  const limit = clampInteger(options.limit ?? DEFAULT_RESULTS, 1, MAX_RESULTS);
+  const offset = clampInteger(options.offset ?? 0, 0, 1000);
   const answer = await context.engine.ask(question, { limit, offset });
   const questionKey = context.questions.remember(question);
   return renderAnswerForDiscord(answer, { ...options, questionKey, offset, limit });
@@ -39,8 +40,4 @@ export async function admitQuestion(interaction: RepliableInteraction, context: 
   context.logger.info({ user: interaction.user.id }, 'rate limited');
   await respond(interaction, notice, { ephemeral: true });
   return false;
-}
-
-export function clamp(value: number, min: number, max: number): number {
-  return Number.isFinite(value) ? Math.min(max, Math.max(min, Math.trunc(value))) : min;
 }

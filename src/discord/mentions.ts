@@ -12,6 +12,8 @@ import { replyToMessage } from './respond.ts';
  */
 export function questionInMessage(message: Pick<Message, 'author' | 'content' | 'guildId' | 'system'>, botId: string): string | undefined {
   if (message.author.bot || message.author.id === botId || message.system) return undefined;
+  // Most channel messages are not for the bot: skip them before building the pattern.
+  if (message.guildId !== null && !message.content.includes(botId)) return undefined;
   const mention = new RegExp(`<@!?${botId}>`, 'g');
   const mentioned = mention.test(message.content);
   if (message.guildId !== null && !mentioned) return undefined;

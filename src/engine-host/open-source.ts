@@ -18,7 +18,9 @@ export function openEngineSource(source: EngineSource, events: OpenEvents = {}):
       corpusDir: source.corpusDir,
       ...(source.cachePath !== undefined ? { cachePath: source.cachePath } : {}),
       ...(source.engine ? { engine: source.engine } : {}),
-      ...events,
+      // Only the events: the caller's options object holds more (worker, onCrash, ...).
+      ...(events.onWarning ? { onWarning: events.onWarning } : {}),
+      ...(events.onStatus ? { onStatus: events.onStatus } : {}),
     });
   }
   const started = performance.now();

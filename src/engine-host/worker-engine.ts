@@ -192,9 +192,7 @@ class WorkerEngineHost {
     this.state = 'failed';
     this.failure = error;
     this.rejectAll(error);
-    const worker = this.worker;
-    this.worker = undefined;
-    void worker?.terminate();
+    void this.dropWorker();
     this.options.onCrash?.({ reason, restarting: false });
   }
 
@@ -246,9 +244,7 @@ class WorkerEngineHost {
     const seconds = Math.round(this.options.requestTimeoutMs / 100) / 10;
     this.inFlight = undefined;
     call.reject(new AppError('ENGINE_UNAVAILABLE', `The engine did not answer "${call.method}" within ${seconds} s; its worker is being restarted.`));
-    const worker = this.worker;
-    this.worker = undefined;
-    void worker?.terminate();
+    void this.dropWorker();
     this.restart(`no answer to "${call.method}" within ${seconds} s`);
   }
 
@@ -262,9 +258,14 @@ class WorkerEngineHost {
     if (this.state === 'closed') return;
     this.state = 'closed';
     this.rejectAll(new AppError('ENGINE_UNAVAILABLE', 'The engine was closed before it answered.'));
+    await this.dropWorker();
+  }
+
+  /** Forgets the current worker (its exit then reports nothing) and stops it. */
+  private dropWorker(): Promise<number> | undefined {
     const worker = this.worker;
     this.worker = undefined;
-    await worker?.terminate();
+    return worker?.terminate();
   }
 
   private facade(): AsyncEngine {

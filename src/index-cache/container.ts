@@ -61,12 +61,11 @@ export function encodeContainer(header: Record<string, unknown>, sections: Recor
 export function decodeContainer(file: Buffer): Container | string {
   if (file.length < PREFIX_BYTES || file.toString('latin1', 0, 8) !== MAGIC) return 'not an index cache file (or one from an older version)';
   if (crc32(file.subarray(PREFIX_BYTES)) !== file.readUInt32LE(12)) return 'index cache is truncated or damaged (checksum mismatch)';
-  const bytes = file;
-  const header = JSON.parse(bytes.toString('utf8', PREFIX_BYTES, PREFIX_BYTES + bytes.readUInt32LE(8))) as Record<string, unknown>;
+  const header = JSON.parse(file.toString('utf8', PREFIX_BYTES, PREFIX_BYTES + file.readUInt32LE(8))) as Record<string, unknown>;
   const sections = header.sections as Record<string, { kind: string; offset: number; bytes: number }>;
   const find = (name: string, kind: string) => {
     const section = sections[name];
-    if (section?.kind !== kind || section.offset + section.bytes > bytes.length) throw new Error(`index cache has no ${kind} section "${name}"`);
+    if (section?.kind !== kind || section.offset + section.bytes > file.length) throw new Error(`index cache has no ${kind} section "${name}"`);
     return section;
   };
   return {
@@ -74,11 +73,11 @@ export function decodeContainer(file: Buffer): Container | string {
     int32(name) {
       const { offset, bytes: length } = find(name, 'int32');
       // A copy, so the file's bytes can be freed once read; a new buffer also starts aligned, as typed arrays need.
-      return new Int32Array(bytes.buffer.slice(bytes.byteOffset + offset, bytes.byteOffset + offset + length));
+      return new Int32Array(file.buffer.slice(file.byteOffset + offset, file.byteOffset + offset + length));
     },
     text(name) {
       const { offset, bytes: length } = find(name, 'utf8');
-      return bytes.toString('utf8', offset, offset + length);
+      return file.toString('utf8', offset, offset + length);
     },
   };
 }

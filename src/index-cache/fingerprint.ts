@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { relative, sep } from 'node:path';
 import { listCorpusFiles } from '../corpus/index.ts';
 
@@ -18,8 +18,9 @@ export function corpusFingerprint(dir: string, settings: unknown): string {
   const hash = createHash('sha256');
   hash.update(`format ${INDEX_FORMAT_VERSION}\n${JSON.stringify(settings ?? {})}\n`);
   for (const file of listCorpusFiles(dir)) {
-    hash.update(`${relative(dir, file).split(sep).join('/')}\0${statSync(file).size}\0`);
-    hash.update(readFileSync(file));
+    const bytes = readFileSync(file);
+    hash.update(`${relative(dir, file).split(sep).join('/')}\0${bytes.length}\0`);
+    hash.update(bytes);
   }
   return hash.digest('hex');
 }

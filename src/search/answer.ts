@@ -12,6 +12,7 @@ import { holdsCorpusName } from './names.ts';
 import { packagedIrregularForms, type IrregularForms } from './inflections.ts';
 import { acronymAliases, warmAcronyms } from './acronyms.ts';
 import { editDistanceWithin } from '../text/edit-distance.ts';
+import { clampInteger } from '../text/clamp.ts';
 
 export interface AnswerOptions extends AskOptions {
   /** How many passages are re-ranked by their best excerpt. @default 24 */
@@ -484,8 +485,4 @@ function dropNearDuplicates(ranked: readonly RankedExcerpt[]): RankedExcerpt[] {
 
 function noMatch(question: string, reason: 'empty-question' | 'no-terms' | 'off-topic', message: string): Answer {
   return { kind: 'no-match', question, reason, message };
-}
-
-function clampInteger(value: number, min: number, max: number): number {
-  return Number.isFinite(value) ? Math.min(max, Math.max(min, Math.trunc(value))) : min;
 }
