@@ -33,13 +33,16 @@ describe('the bot stays up, against the stand-in', () => {
     expect(bodyOf(await callbackOf(h.fake, askAnything()))['type']).toBe(5);
   });
 
-  it('counts More results against the rate limit, since it asks the engine again', async () => {
+  it.each([
+    ['More results', 'ask:more:'],
+    ['Share', 'ask:share:'],
+  ])('counts %s against the rate limit, since it asks the engine again', async (_button, prefix) => {
     now += 60_000;
     const sent = askAnything();
     await callbackOf(h.fake, sent);
-    const more = customIds(bodyOf(await originalEditOf(h.fake, sent))).find((id) => id.startsWith('ask:more:'))!;
+    const button = customIds(bodyOf(await originalEditOf(h.fake, sent))).find((id) => id.startsWith(prefix))!;
     for (let i = 0; i < 2; i += 1) expect(bodyOf(await callbackOf(h.fake, askAnything()))['type']).toBe(5);
-    const limited = await callbackOf(h.fake, h.fake.sendButton({ customId: more }));
+    const limited = await callbackOf(h.fake, h.fake.sendButton({ customId: button }));
     expect(bodyOf(limited)['type']).toBe(4);
     expect(callbackData(limited)).toMatchObject({ flags: 64, content: expect.stringMatching(/wait \d+ seconds?/) });
   });

@@ -35,12 +35,16 @@ describe('off-topic questions', () => {
 });
 
 describe('questions about named things, in words the corpus never writes', () => {
-  const raw = 'Vladimir Putin met Kim Jong-un in Pyongyang in June 2024. The two leaders signed a defence pact there. Putin and Kim Jong-un talked for hours.';
+  const raw = 'Vladimir Putin met Kim Jong-un in Pyongyang in June 2024. The two leaders signed a defence pact there. Putin and Kim Jong-un talked for exactly three hours.';
   const small = createEngine(smallCorpus([['summit.txt', raw]]));
 
   it.each([
     ['When was Vladimir Putin born?'],
     ['When did Kim Jong-un graduate?'],
+    // The corpus writes "exactly", but an adverb says how the question asks, not what about.
+    ['When exactly was Vladimir Putin born?'],
+    // In lowercase too: the corpus writes the names with capitals.
+    ['when did kim jong-un graduate'],
   ])('declines "%s": the passage only echoes the names', (question) => {
     expect(small.ask(question)).toMatchObject({ kind: 'no-match', reason: 'off-topic' });
   });
@@ -49,25 +53,14 @@ describe('questions about named things, in words the corpus never writes', () =>
     ['When did Kim Jong-un sign a defence pact?', 'June 2024'],
     ['Who is Kim Jong-un?', 'Kim Jong-un'],
     ['what did putin sign', 'defence pact'],
-    // "exactly" says how the question asks, not what about.
     ['Where exactly were Vladimir Putin and Kim Jong-un?', 'Pyongyang'],
+    // An adverb the corpus never writes does not count against the passage.
+    ['So who signed, anyway?', 'signed a defence pact'],
+    ['Where did they actually meet?', 'met Kim Jong-un in Pyongyang'],
   ])('still answers "%s"', (question, expected) => {
     const answer = small.ask(question);
     expect(answer.kind).toBe('answered');
     if (answer.kind === 'answered') expect(answer.excerpts[0]!.text).toContain(expected);
-  });
-
-  it.each([
-    ['So who signed, anyway?', 'signed a defence pact'],
-    ['Where did they actually meet?', 'met Kim Jong-un in Pyongyang'],
-  ])('answers "%s": an adverb the corpus never writes does not count against the passage', (question, expected) => {
-    const answer = small.ask(question);
-    expect(answer.kind).toBe('answered');
-    if (answer.kind === 'answered') expect(answer.excerpts[0]!.text).toContain(expected);
-  });
-
-  it.each([['when did kim jong-un graduate']])('declines "%s" in lowercase: the corpus writes the names with capitals', (question) => {
-    expect(small.ask(question)).toMatchObject({ kind: 'no-match', reason: 'off-topic' });
   });
 
   it.each([['When was Vladimir Putin born?'], ["When is Kim Jong-un's birthday?"], ['when was kim jong-un born']])('declines "%s" over the bundled corpus, which names both men', (question) => {

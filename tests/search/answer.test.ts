@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Corpus } from '../../src/corpus/index.ts';
 import { createEngine, type Answer, type Engine, type Excerpt } from '../../src/search/index.ts';
 import { buildDocuments } from '../../src/corpus/index.ts';
-import { openBundledEngine, SMALL_LEXICON } from '../fixtures/bundled.ts';
+import { openBundledEngine, SMALL_LEXICON, smallCorpus } from '../fixtures/bundled.ts';
 
 let corpus: Corpus;
 let engine: Engine;
@@ -166,7 +166,7 @@ describe('excerpts', () => {
       'The keeper was Agnes Moor, who kept the light burning for forty years.',
     ].join(' ');
     const raw = `Brindle Point\n\n${paragraph}\n\nThe village bakery opens at six every morning.`;
-    const small = createEngine({ dir: 'test', documents: buildDocuments([{ file: 'point.txt', raw, meta: { title: 'Brindle Point' } }], SMALL_LEXICON), aliases: [], warnings: [] });
+    const small = createEngine(smallCorpus([['point.txt', raw]]));
     const excerpts = excerptsOf(small.ask('Who kept the harbour lighthouse at Brindle Point?', { limit: 5 }));
     const answer = excerpts.findIndex((e) => e.text.includes('Agnes Moor'));
     expect(excerpts[0]!.text).not.toContain('Agnes Moor');
@@ -338,19 +338,16 @@ describe('section headings', () => {
 
 describe('words written side by side', () => {
   // The same words in both documents, so BM25 and coverage tie: only their order differs.
-  const documents = buildDocuments(
-    [
-      { file: 'scattered.txt', raw: 'Artillery crews fired old shells at night near the border.', meta: { title: 'Scattered' } },
-      { file: 'together.txt', raw: 'Crews fired artillery shells at night near the old border.', meta: { title: 'Together' } },
-    ],
-    SMALL_LEXICON,
-  );
-  const small = (options = {}) => createEngine({ dir: 'test', documents, aliases: [], warnings: [] }, options);
+  const corpus = smallCorpus([
+    ['scattered.txt', 'Artillery crews fired old shells at night near the border.'],
+    ['together.txt', 'Crews fired artillery shells at night near the old border.'],
+  ]);
+  const small = (options = {}) => createEngine(corpus, options);
   const titles = (answer: Answer) => excerptsOf(answer).map((excerpt) => excerpt.citation.title);
   const question = 'Who fired the artillery shells?';
 
   it('ranks first the excerpt that writes the question\'s words next to each other', () => {
-    expect(titles(small().ask(question))).toEqual(['Together', 'Scattered']);
+    expect(titles(small().ask(question))).toEqual(['together', 'scattered']);
   });
 
   it('would tie the two without the bonus for neighbouring words', () => {

@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { buildDocuments } from '../../src/corpus/index.ts';
-import { createEngine, type Answer } from '../../src/search/index.ts';
+import { createEngine } from '../../src/search/index.ts';
 import { countryAliasGroups, mergeAliasGroups } from '../../src/search/country-aliases.ts';
-import { SMALL_LEXICON } from '../fixtures/bundled.ts';
+import { firstTitle as top, smallCorpus } from '../fixtures/bundled.ts';
 
 const groupWith = (phrase: string) => countryAliasGroups().find((group) => group.includes(phrase));
 
@@ -23,19 +22,14 @@ describe('country aliases', () => {
     expect(merged).toEqual([['North Korea', 'DPRK', 'Pyongyang', 'North Korean'], ['drone', 'UAV'], ['Chile', 'Santiago']]);
   });
 
-  const documents = buildDocuments(
-    [
-      { file: 'ferry.txt', raw: 'South Korea says the ferry sank because its cargo was badly loaded.', meta: { title: 'Ferry' } },
-      { file: 'inquiry.txt', raw: 'The inspectors believe the ferry sank in a storm.', meta: { title: 'Inquiry' } },
-    ],
-    SMALL_LEXICON,
-  );
-  const corpus = { dir: 'test', documents, aliases: [], warnings: [] };
-  const top = (answer: Answer) => (answer.kind === 'answered' ? answer.excerpts[0]!.citation.title : '(no answer)');
+  const corpus = smallCorpus([
+    ['ferry.txt', 'South Korea says the ferry sank because its cargo was badly loaded.'],
+    ['inquiry.txt', 'The inspectors believe the ferry sank in a storm.'],
+  ]);
 
   it('finds a passage that names the country for a question that names its capital, with no alias file', () => {
     const question = 'Why does Seoul believe the ferry sank?';
-    expect(top(createEngine(corpus).ask(question))).toBe('Ferry');
-    expect(top(createEngine(corpus, { countryAliases: false }).ask(question))).toBe('Inquiry');
+    expect(top(createEngine(corpus).ask(question))).toBe('ferry');
+    expect(top(createEngine(corpus, { countryAliases: false }).ask(question))).toBe('inquiry');
   });
 });

@@ -1,11 +1,10 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import MiniSearch from 'minisearch';
-import { buildDocuments } from '../../src/corpus/index.ts';
 import { createEngine, engineFromIndex, searchCandidates, type Engine } from '../../src/search/index.ts';
 import type { TermQuery } from '../../src/search/postings.ts';
 import { fuzzyLookupOf } from '../../src/search/minisearch-internals.ts';
-import { openBundledEngine, SMALL_LEXICON } from '../fixtures/bundled.ts';
+import { openBundledEngine, smallCorpus } from '../fixtures/bundled.ts';
 
 let engine: Engine;
 let vocabulary: string[];
@@ -76,16 +75,13 @@ describe('candidate search over the MiniSearch postings', () => {
   });
 
   it('counts a thing the question asks about once, however many of its aliases a passage writes', () => {
-    const documents = buildDocuments(
-      [
-        { file: 'aliases.txt', raw: 'Pyongyang sent shells. The DPRK, that is North Korea, sent shells again.', meta: { title: 'Aliases' } },
-        { file: 'rail.txt', raw: 'North Korea sent the shells by rail.', meta: { title: 'Rail' } },
-      ],
-      SMALL_LEXICON,
-    );
-    const small = createEngine({ dir: 'test', documents, aliases: [['North Korea', 'DPRK', 'Pyongyang']], warnings: [] }, { countryAliases: false });
+    const corpus = smallCorpus([
+      ['aliases.txt', 'Pyongyang sent shells. The DPRK, that is North Korea, sent shells again.'],
+      ['rail.txt', 'North Korea sent the shells by rail.'],
+    ]);
+    const small = createEngine({ ...corpus, aliases: [['North Korea', 'DPRK', 'Pyongyang']] }, { countryAliases: false });
     const found = searchCandidates(small.index, 'Did North Korea send shells by rail?', 2);
-    expect(found.map((f) => small.index.documents.get(small.index.passages[f.id]!.docId)!.title)).toEqual(['Rail', 'Aliases']);
+    expect(found.map((f) => small.index.documents.get(small.index.passages[f.id]!.docId)!.title)).toEqual(['rail', 'aliases']);
   });
 
   it('answers the same through MiniSearch search when the fast path is not available', () => {
