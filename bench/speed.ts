@@ -288,6 +288,8 @@ interface Cold {
   parentWallMs?: number;
   peakRssBytes?: number;
   heapUsedBytes?: number;
+  warmedPeakRssBytes?: number;
+  warmedHeapUsedBytes?: number;
   stages?: Record<string, number>;
   error?: string;
 }
@@ -296,7 +298,8 @@ function describeCold(label: string, c: Cold | undefined): string {
   if (!c || c.error) return `${label}: failed (${c?.error ?? 'not run'})`;
   return (
     `${label}: ${c.sinceProcessStartMs} ms from process start to first answer (${c.afterImportsMs} ms after imports; ` +
-    `spawn-to-exit ${c.parentWallMs} ms), child peak RSS ${mb(c.peakRssBytes ?? 0)} MB, heap after the answer ${mb(c.heapUsedBytes ?? 0)} MB; stages ${JSON.stringify(c.stages)}`
+    `spawn-to-exit ${c.parentWallMs} ms), child peak RSS ${mb(c.peakRssBytes ?? 0)} MB, heap after the answer ${mb(c.heapUsedBytes ?? 0)} MB; ` +
+    `after engine.warmUp() (as the bot's worker runs it) peak RSS ${mb(c.warmedPeakRssBytes ?? 0)} MB, heap ${mb(c.warmedHeapUsedBytes ?? 0)} MB; stages ${JSON.stringify(c.stages)}`
   );
 }
 
