@@ -1,14 +1,15 @@
 import { readFileSync } from 'node:fs';
-import { evaluate, parseEvalFile, type EvalReport } from '../eval/evaluate.ts';
+import { judge, parseEvalFile, reportOf, type EvalOutcome, type EvalReport, type EvalScores } from '../eval/evaluate.ts';
 import { parseArgs } from './args.ts';
 import { openConfiguredEngine } from './open-engine.ts';
 import { runMain } from './run-main.ts';
 
-const USAGE = `Usage: npm run eval -- FILE [--top N] [--corpus DIR] [--json]
+const USAGE = `Usage: npm run eval -- FILE... [--top N] [--corpus DIR] [--json]
 
-Scores the engine on a JSONL file of {"id", "q", "answers": [...]} lines:
+Scores the engine on JSONL files of {"id", "q", "answers": [...]} lines:
 hit@1, hit@3, MRR, abstentions, and the misses. Empty answers mark an
-off-topic question that should be declined.`;
+off-topic question that should be declined. Optional "tags": [...] on a line
+break the scores down by tag. With several files, a last report covers them all.`;
 
 runMain(() => {
   const args = parseArgs(process.argv.slice(2));
@@ -17,14 +18,21 @@ runMain(() => {
     return args.help ? 0 : 2;
   }
   const engine = openConfiguredEngine(args.corpusDir);
+  const everything: EvalOutcome[] = [];
   for (const file of args.positional) {
     const { questions, errors } = parseEvalFile(readFileSync(file, 'utf8'));
     for (const error of errors) console.error(`warning: ${file}: ${error}`);
-    const report = evaluate(questions, (question) => engine.ask(question, { limit: Math.max(3, args.top) }));
-    console.log(args.json ? JSON.stringify({ file, ...report }) : formatReport(file, report));
+    const outcomes = questions.map((question) => judge(question, engine.ask(question.q, { limit: Math.max(3, args.top) })));
+    everything.push(...outcomes);
+    print(file, reportOf(outcomes), args.json);
   }
+  if (args.positional.length > 1) print('all files', { ...reportOf(everything), misses: [] }, args.json);
   return 0;
 });
+
+function print(file: string, report: EvalReport, json: boolean): void {
+  console.log(json ? JSON.stringify({ file, ...report }) : formatReport(file, report));
+}
 
 function formatReport(file: string, report: EvalReport): string {
   const lines = [
@@ -32,6 +40,10 @@ function formatReport(file: string, report: EvalReport): string {
     `  hit@1 ${report.hitAt1.toFixed(3)}   hit@3 ${report.hitAt3.toFixed(3)}   MRR ${report.mrr.toFixed(3)}`,
     `  off-topic declined ${report.abstained}/${report.offTopic}   on-topic declined ${report.falseAbstentions}/${report.onTopic}   longest excerpt ${report.longestExcerpt} chars`,
   ];
+  const tags = Object.entries(report.byTag);
+  if (tags.length > 0) lines.push('  by tag:');
+  const width = Math.max(0, ...tags.map(([tag]) => tag.length));
+  for (const [tag, scores] of tags) lines.push(`   ${tag.padEnd(width)}  ${formatTagScores(scores)}`);
   if (report.misses.length > 0) lines.push('  misses:');
   for (const miss of report.misses) {
     lines.push(`   ${miss.kind.padEnd(19)} ${miss.id}: ${miss.question}`);
@@ -39,4 +51,14 @@ function formatReport(file: string, report: EvalReport): string {
     lines.push(`      top: ${miss.got.replace(/\s+/g, ' ').slice(0, 160)}`);
   }
   return lines.join('\n');
+}
+
+/** One tag's scores on one line: those of its on-topic questions, then of its off-topic ones. */
+function formatTagScores(scores: EvalScores): string {
+  const parts: string[] = [];
+  if (scores.onTopic > 0) {
+    parts.push(`${scores.onTopic} on-topic: hit@1 ${scores.hitAt1.toFixed(3)}  hit@3 ${scores.hitAt3.toFixed(3)}  declined ${scores.falseAbstentions}`);
+  }
+  if (scores.offTopic > 0) parts.push(`${scores.offTopic} off-topic: declined ${scores.abstained}/${scores.offTopic}`);
+  return parts.join('   ');
 }

@@ -5,6 +5,11 @@ export interface EvalQuestion {
   id: string;
   q: string;
   answers: string[];
+  /**
+   * Labels to break the scores down by, such as how a question is worded
+   * ("paraphrase") or what kind of off-topic question it is ("names-subject").
+   */
+  tags?: string[];
 }
 
 export interface EvalMiss {
@@ -16,8 +21,8 @@ export interface EvalMiss {
   kind: 'wrong' | 'false-abstention' | 'answered-off-topic';
 }
 
-export interface EvalReport {
-  questions: number;
+/** The scores of a set of questions. */
+export interface EvalScores {
   onTopic: number;
   offTopic: number;
   hitAt1: number;
@@ -27,9 +32,28 @@ export interface EvalReport {
   abstained: number;
   /** On-topic questions declined. */
   falseAbstentions: number;
+}
+
+export interface EvalReport extends EvalScores {
+  questions: number;
   /** Longest excerpt returned, in characters. */
   longestExcerpt: number;
   misses: EvalMiss[];
+  /** The scores of the questions of each tag; empty when no question has tags. */
+  byTag: Record<string, EvalScores>;
+}
+
+/** How the engine did on one question. */
+export interface EvalOutcome {
+  question: EvalQuestion;
+  /** Whether the engine declined to answer. */
+  declined: boolean;
+  /** Position of the first excerpt holding an expected answer; -1 when none does or it declined. */
+  rank: number;
+  /** Longest excerpt of the answer, in characters. */
+  longestExcerpt: number;
+  /** The miss to report; undefined for a hit at 1 and a declined off-topic question. */
+  miss?: EvalMiss;
 }
 
 /**
@@ -38,47 +62,46 @@ export interface EvalReport {
  * typographic quotes or runs of spaces.
  */
 export function evaluate(questions: readonly EvalQuestion[], ask: (question: string) => Answer): EvalReport {
-  let hit1 = 0;
-  let hit3 = 0;
-  let reciprocal = 0;
-  let abstained = 0;
-  let falseAbstentions = 0;
-  let longestExcerpt = 0;
-  const misses: EvalMiss[] = [];
-  const onTopic = questions.filter((q) => q.answers.length > 0).length;
-  for (const item of questions) {
-    const answer = ask(item.q);
-    const excerpts = answer.kind === 'answered' ? answer.excerpts : [];
-    for (const excerpt of excerpts) longestExcerpt = Math.max(longestExcerpt, excerpt.text.length);
-    const top = excerpts[0]?.text ?? (answer.kind === 'no-match' ? `(abstained: ${answer.reason})` : '');
-    if (item.answers.length === 0) {
-      if (answer.kind === 'no-match') abstained++;
-      else misses.push({ id: item.id, question: item.q, expected: [], got: top, kind: 'answered-off-topic' });
-      continue;
-    }
-    if (answer.kind === 'no-match') {
-      falseAbstentions++;
-      misses.push({ id: item.id, question: item.q, expected: item.answers, got: top, kind: 'false-abstention' });
-      continue;
-    }
-    const rank = excerpts.findIndex((excerpt) => item.answers.some((expected) => contains(excerpt.text, expected)));
-    if (rank === 0) hit1++;
-    if (rank >= 0 && rank < 3) hit3++;
-    if (rank >= 0) reciprocal += 1 / (rank + 1);
-    if (rank !== 0) misses.push({ id: item.id, question: item.q, expected: item.answers, got: top, kind: 'wrong' });
-  }
-  const share = (n: number): number => (onTopic === 0 ? 0 : Math.round((n / onTopic) * 1000) / 1000);
+  return reportOf(questions.map((question) => judge(question, ask(question.q))));
+}
+
+/** How one answer does against its question's expected strings. */
+export function judge(question: EvalQuestion, answer: Answer): EvalOutcome {
+  const excerpts = answer.kind === 'answered' ? answer.excerpts : [];
+  const longestExcerpt = excerpts.reduce((longest, excerpt) => Math.max(longest, excerpt.text.length), 0);
+  const declined = answer.kind === 'no-match';
+  const got = excerpts[0]?.text ?? (answer.kind === 'no-match' ? `(abstained: ${answer.reason})` : '');
+  const missOf = (kind: EvalMiss['kind']): EvalMiss => ({ id: question.id, question: question.q, expected: question.answers, got, kind });
+  if (question.answers.length === 0) return { question, declined, rank: -1, longestExcerpt, ...(declined ? {} : { miss: missOf('answered-off-topic') }) };
+  if (declined) return { question, declined, rank: -1, longestExcerpt, miss: missOf('false-abstention') };
+  const rank = excerpts.findIndex((excerpt) => question.answers.some((expected) => contains(excerpt.text, expected)));
+  return { question, declined, rank, longestExcerpt, ...(rank === 0 ? {} : { miss: missOf('wrong') }) };
+}
+
+/** The report of a list of outcomes: scores over all of them and over each tag, and the misses. */
+export function reportOf(outcomes: readonly EvalOutcome[]): EvalReport {
+  const tags = [...new Set(outcomes.flatMap((outcome) => outcome.question.tags ?? []))].sort();
   return {
-    questions: questions.length,
-    onTopic,
-    offTopic: questions.length - onTopic,
-    hitAt1: share(hit1),
-    hitAt3: share(hit3),
-    mrr: share(reciprocal),
-    abstained,
-    falseAbstentions,
-    longestExcerpt,
-    misses,
+    questions: outcomes.length,
+    ...scoresOf(outcomes),
+    longestExcerpt: outcomes.reduce((longest, outcome) => Math.max(longest, outcome.longestExcerpt), 0),
+    misses: outcomes.flatMap((outcome) => (outcome.miss ? [outcome.miss] : [])),
+    byTag: Object.fromEntries(tags.map((tag) => [tag, scoresOf(outcomes.filter((outcome) => outcome.question.tags?.includes(tag)))])),
+  };
+}
+
+function scoresOf(outcomes: readonly EvalOutcome[]): EvalScores {
+  const onTopic = outcomes.filter((outcome) => outcome.question.answers.length > 0);
+  const count = (keep: (outcome: EvalOutcome) => boolean): number => onTopic.filter(keep).length;
+  const share = (n: number): number => (onTopic.length === 0 ? 0 : Math.round((n / onTopic.length) * 1000) / 1000);
+  return {
+    onTopic: onTopic.length,
+    offTopic: outcomes.length - onTopic.length,
+    hitAt1: share(count((outcome) => outcome.rank === 0)),
+    hitAt3: share(count((outcome) => outcome.rank >= 0 && outcome.rank < 3)),
+    mrr: share(onTopic.reduce((sum, outcome) => sum + (outcome.rank >= 0 ? 1 / (outcome.rank + 1) : 0), 0)),
+    abstained: outcomes.filter((outcome) => outcome.question.answers.length === 0 && outcome.declined).length,
+    falseAbstentions: count((outcome) => outcome.declined),
   };
 }
 
@@ -91,7 +114,9 @@ export function parseEvalFile(text: string): { questions: EvalQuestion[]; errors
     try {
       const value = JSON.parse(line) as Partial<EvalQuestion>;
       if (typeof value.q !== 'string' || !Array.isArray(value.answers)) throw new Error('needs "q" (string) and "answers" (array)');
-      questions.push({ id: String(value.id ?? `line${i + 1}`), q: value.q, answers: value.answers.map(String) });
+      if (value.tags !== undefined && !(Array.isArray(value.tags) && value.tags.every((tag) => typeof tag === 'string'))) throw new Error('"tags" must be an array of strings');
+      const tags = value.tags && value.tags.length > 0 ? { tags: value.tags } : {};
+      questions.push({ id: String(value.id ?? `line${i + 1}`), q: value.q, answers: value.answers.map(String), ...tags });
     } catch (error) {
       errors.push(`line ${i + 1}: ${(error as Error).message}`);
     }

@@ -7,7 +7,7 @@ import { runCli, type CliRun } from './run-cli.ts';
 
 let run: CliRun;
 beforeAll(async () => {
-  run = await runCli('eval-main.ts', ['eval/questions.jsonl']);
+  run = await runCli('eval-main.ts', ['eval/questions.jsonl', 'eval/heldout.jsonl']);
 }, 60_000);
 
 describe('npm run eval', () => {
@@ -22,6 +22,20 @@ describe('npm run eval', () => {
     const { questions } = parseEvalFile(readFileSync(join(PROJECT_ROOT, 'eval/questions.jsonl'), 'utf8'));
     const onTopic = questions.filter((q) => q.answers.length > 0).length;
     expect(run.stdout).toContain(`${onTopic} on-topic, ${questions.length - onTopic} off-topic questions`);
+  });
+
+  it('breaks the scores down by the tags of the questions', () => {
+    const report = run.stdout.slice(0, run.stdout.indexOf('eval/heldout.jsonl:'));
+    expect(report).toMatch(/^ {2}by tag:\n {3}unrelated +6 off-topic: declined \d\/6$/m);
+  });
+
+  it('ends with a report over all the files', () => {
+    const files = ['eval/questions.jsonl', 'eval/heldout.jsonl'].map((file) => parseEvalFile(readFileSync(join(PROJECT_ROOT, file), 'utf8')).questions);
+    const all = files.flat();
+    const onTopic = all.filter((q) => q.answers.length > 0).length;
+    const last = run.stdout.slice(run.stdout.lastIndexOf('all files:'));
+    expect(last).toMatch(new RegExp(`^all files: ${onTopic} on-topic, ${all.length - onTopic} off-topic questions\n {2}hit@1 `));
+    expect(last).not.toContain('misses:');
   });
 
   it('declines every off-topic question and no on-topic one', () => {
