@@ -228,7 +228,7 @@ function withoutUnmatchedAdverbs(concepts: readonly WeightedConcept[]): readonly
  * Jong-un as well.
  */
 function isName(label: string, question: string, index: SearchIndex): boolean {
-  const at = question.indexOf(label);
+  const at = wordAt(question, label);
   if (at < 0) return false;
   const wordStart = question.slice(0, at).search(/\S*$/u);
   const wordEnd = at + question.slice(at).search(/[\s?!.,;:]|$/u);
@@ -238,6 +238,15 @@ function isName(label: string, question: string, index: SearchIndex): boolean {
     if (!opensQuestion || /^.[^]*[\p{Lu}\p{N}]/u.test(word)) return true;
   }
   return holdsCorpusName(index, word);
+}
+
+/** Where `label` stands in the question as whole words (the "un" of "Jong-un", not of "funds"); -1 when nowhere. */
+function wordAt(question: string, label: string): number {
+  const isWordChar = (char: string | undefined): boolean => char !== undefined && /[\p{L}\p{N}]/u.test(char);
+  for (let at = question.indexOf(label); at >= 0; at = question.indexOf(label, at + 1)) {
+    if (!isWordChar(question[at - 1]) && !isWordChar(question[at + label.length])) return at;
+  }
+  return -1;
 }
 
 /** A concept no passage can match: the corpus never writes it, not even with a typo. */

@@ -45,6 +45,8 @@ describe('questions about named things, in words the corpus never writes', () =>
     ['When exactly was Vladimir Putin born?'],
     // In lowercase too: the corpus writes the names with capitals.
     ['when did kim jong-un graduate'],
+    // The "un" of "Jong-un" is a name even where "launders" writes the letters first.
+    ['Who launders money for Kim Jong-un?'],
   ])('declines "%s": the passage only echoes the names', (question) => {
     expect(small.ask(question)).toMatchObject({ kind: 'no-match', reason: 'off-topic' });
   });
