@@ -1,7 +1,8 @@
 import { stdin, stdout, stderr } from 'node:process';
 import { loadConfig } from './config.ts';
 import { parseArgs } from './cli/args.ts';
-import { formatWarning, openEngine } from './cli/open-engine.ts';
+import { formatWarning } from './cli/open-engine.ts';
+import { openEngine } from './index-cache/open.ts';
 import { runMain } from './cli/run-main.ts';
 import { runTerminal } from './cli/terminal.ts';
 import { openAsyncEngine } from './engine-host/index.ts';

@@ -1,7 +1,8 @@
 import { Presets, SingleBar } from 'cli-progress';
 import { loadConfig } from '../config.ts';
 import { parseArgs } from './args.ts';
-import { defaultCachePath, formatWarning, openEngine } from './open-engine.ts';
+import { defaultCachePath, openEngine } from '../index-cache/open.ts';
+import { formatWarning } from './open-engine.ts';
 import { runMain } from './run-main.ts';
 
 const USAGE = `Usage: npm run index -- [--corpus DIR]

@@ -2,7 +2,8 @@ import { ShardingManager } from 'discord.js';
 import { fileURLToPath } from 'node:url';
 import { loadConfig } from '../config.ts';
 import { createLogger, scrubbedError } from '../logger.ts';
-import { formatWarning, openEngine } from './open-engine.ts';
+import { openEngine } from '../index-cache/open.ts';
+import { formatWarning } from './open-engine.ts';
 import { runMain } from './run-main.ts';
 
 /**

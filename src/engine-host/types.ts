@@ -1,4 +1,4 @@
-import type { OpenedEngine } from '../cli/open-engine.ts';
+import type { OpenedEngine } from '../index-cache/open.ts';
 import type { Answer, AskOptions, DocumentSummary, EngineOptions, PassageView } from '../search/index.ts';
 
 /**
@@ -55,7 +55,7 @@ export type EngineSource =
       engine?: Omit<EngineOptions, 'onProgress'>;
     };
 
-export type { OpenEvents } from '../cli/open-engine.ts';
+export type { OpenEvents } from '../index-cache/open.ts';
 
 /** An async engine once open, with how it was opened. */
 export type OpenedAsyncEngine = Omit<OpenedEngine, 'engine' | 'warnings'> & { engine: AsyncEngine };

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadIndexCache, saveIndexCache } from '../../src/index-cache/cache.ts';
-import { openEngine } from '../../src/cli/open-engine.ts';
+import { openEngine } from '../../src/index-cache/open.ts';
 import { engineFromIndex, type Engine } from '../../src/search/index.ts';
 import { BUNDLED_CORPUS_DIR, openBundledEngine } from '../fixtures/bundled.ts';
 
