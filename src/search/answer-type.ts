@@ -3,6 +3,14 @@ import { termsOf, type Token } from './analyzer.ts';
 /** The kind of thing a question asks for, read from its question words. */
 export type AnswerType = 'number' | 'time' | 'person' | 'place';
 
+/** Words that after "how" ask for a measure, a number ("how long", "how far"). */
+export const HOW_NUMBER_WORDS = ['large', 'big', 'long', 'far', 'old', 'often', 'fast', 'tall', 'high', 'wide', 'deep', 'heavy', 'frequently'] as const;
+/** Words that after "how" ask for a time ("how soon"). */
+export const HOW_TIME_WORDS = ['soon', 'early', 'late'] as const;
+
+const ASKS_NUMBER = new RegExp(String.raw`\bhow (?:many|much|${HOW_NUMBER_WORDS.join('|')})\b|\bwhat (?:percentage|share|fraction|proportion|number|amount|size)\b`);
+const ASKS_TIME = new RegExp(String.raw`\bwhen\b|\bhow (?:${HOW_TIME_WORDS.join('|')})\b|\b(?:what|which) (?:year|month|date|day)\b`);
+
 /**
  * Reads the expected kind of answer from the question words: "how many" wants a
  * number, "when" a date, "who" a name, "where" a place. Undefined when the
@@ -10,8 +18,8 @@ export type AnswerType = 'number' | 'time' | 'person' | 'place';
  */
 export function expectedAnswerType(question: string): AnswerType | undefined {
   const q = question.toLowerCase();
-  if (/\bhow (many|much|large|big|long|far|old|often|fast)\b|\bwhat (percentage|share|fraction|proportion|number|amount|size)\b/.test(q)) return 'number';
-  if (/\bwhen\b|\b(what|which) (year|month|date|day)\b/.test(q)) return 'time';
+  if (ASKS_NUMBER.test(q)) return 'number';
+  if (ASKS_TIME.test(q)) return 'time';
   if (/\bwho(m|se)?\b/.test(q)) return 'person';
   if (/\bwhere\b/.test(q)) return 'place';
   return undefined;

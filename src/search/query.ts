@@ -1,5 +1,6 @@
 import type { IrregularForms } from './inflections.ts';
 import { termsOf, tokenize } from './analyzer.ts';
+import { HOW_NUMBER_WORDS, HOW_TIME_WORDS } from './answer-type.ts';
 
 /**
  * One thing the question asks about: a word, a compound or a phrase of the
@@ -230,7 +231,7 @@ function phraseTerms(phrase: string): string[] {
  * "terms" would weigh like a rare word, and "long" would find "long-range".
  */
 const STOP_PHRASES = new RegExp(
-  String.raw`\b(?:so far|as well|at least|at most|at all|at first|at last|after all|by far|of course|in fact|in short|in general|in particular|in order to|for example|for instance|such as|rather than|as far as|a lot|a bit|kind of|sort of|so on|right now|these days|on the whole|as a whole|first of all|in any case|(?<=how )(?:long|far|old|often|big|large|fast|soon|tall|high|wide|deep|heavy|early|late|frequently))\b|\b(?<=in (?:\p{L}+ )?)terms\b`,
+  String.raw`\b(?:so far|as well|at least|at most|at all|at first|at last|after all|by far|of course|in fact|in short|in general|in particular|in order to|for example|for instance|such as|rather than|as far as|a lot|a bit|kind of|sort of|so on|right now|these days|on the whole|as a whole|first of all|in any case|(?<=how )(?:${[...HOW_NUMBER_WORDS, ...HOW_TIME_WORDS].join('|')}))\b|\b(?<=in (?:\p{L}+ )?)terms\b`,
   'giu',
 );
 
