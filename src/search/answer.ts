@@ -6,7 +6,7 @@ import { analyze, termsOf } from './analyzer.ts';
 import { sentencesOf, type SentenceQuery } from './forward-index.ts';
 import { inverseDocumentFrequency, type SearchIndex } from './index-build.ts';
 import { FUZZY_WEIGHT, type ScoredPassage as Candidate, type TermQuery } from './postings.ts';
-import { alternativeKind, analyzeQuestion, weighTerms, withIrregularForms, withSynonyms, type Concept } from './query.ts';
+import { analyzeQuestion, isOneWord, ownTerms, weighTerms, withIrregularForms, withSynonyms, type Concept } from './query.ts';
 import { packagedAdverbsOnly, packagedWordNet, type SynonymSource } from './synonyms.ts';
 import { holdsCorpusName } from './names.ts';
 import { packagedIrregularForms, type IrregularForms } from './inflections.ts';
@@ -311,10 +311,10 @@ function weighConcepts(index: SearchIndex, concepts: readonly Concept[]): Weight
   const weighted = concepts
     .map((concept) => ({
       concept,
-      weight: Math.max(...concept.alternatives[0]!.map((term) => inverseDocumentFrequency(index, term))),
+      weight: Math.max(...ownTerms(concept).map((term) => inverseDocumentFrequency(index, term))),
       fuzzy: new Map<string, number>(),
       // A synonym is a guess: a word known only through one still counts as one the corpus cannot answer.
-      unknown: !concept.alternatives.some((alternative, i) => alternativeKind(concept, i) !== 'guess' && alternative.every((term) => index.vocabulary.has(term))),
+      unknown: !concept.alternatives.some(({ terms, kind }) => kind !== 'guess' && terms.every((term) => index.vocabulary.has(term))),
     }))
     .filter((weighted) => !(weighted.unknown && isDocumentWord(weighted.concept)));
   if (weighted.length <= MAX_CONCEPTS) return weighted;
@@ -335,8 +335,7 @@ const DOCUMENT_WORDS = new Set(
 );
 
 function isDocumentWord(concept: Concept): boolean {
-  const own = concept.alternatives[0]!;
-  return concept.ownCount === 1 && own.length === 1 && DOCUMENT_WORDS.has(own[0]!);
+  return isOneWord(concept) && DOCUMENT_WORDS.has(ownTerms(concept)[0]!);
 }
 
 /**
@@ -384,7 +383,7 @@ function withFuzzyMatches(concepts: readonly WeightedConcept[], results: readonl
       if (seen.has(term)) continue;
       seen.add(term);
       concepts.forEach((weighted, at) => {
-        const own = weighted.concept.alternatives[0]!;
+        const own = ownTerms(weighted.concept);
         if (own.length === 1 && own[0] !== term && editDistanceWithin(own[0]!, term, 2)) {
           const variant = term.startsWith(own[0]!) || own[0]!.startsWith(term);
           fuzzy[at]!.set(term, variant ? 0.85 : 0.6);

@@ -1,7 +1,7 @@
 import type { Span } from '../corpus/types.ts';
 import { sentencePieces } from '../text/sentences.ts';
 import { termsOf, tokenize } from './analyzer.ts';
-import { alternativeKind, type AlternativeKind, type Concept } from './query.ts';
+import type { AlternativeKind, Concept } from './query.ts';
 import { hasAnswerOfType, type AnswerType } from './answer-type.ts';
 import type { AnalyzedSentence } from './forward-index.ts';
 
@@ -122,10 +122,9 @@ export function scoreTerms(terms: ReadonlySet<string>, concepts: readonly Weight
   let count = 0;
   for (const { concept, weight, fuzzy } of concepts) {
     let credit = 0;
-    concept.alternatives.forEach((alternative, i) => {
-      if (!alternative.every((term) => terms.has(term))) return;
-      credit = Math.max(credit, CREDIT[alternativeKind(concept, i)]);
-    });
+    for (const alternative of concept.alternatives) {
+      if (alternative.terms.every((term) => terms.has(term))) credit = Math.max(credit, CREDIT[alternative.kind]);
+    }
     for (const [term, fuzzyCredit] of fuzzy) if (terms.has(term)) credit = Math.max(credit, fuzzyCredit);
     if (credit > 0) count++;
     score += weight * credit;
@@ -177,7 +176,7 @@ function termConcepts(concepts: readonly WeightedConcept[]): Map<string, number[
     else if (!list.includes(at)) list.push(at);
   };
   concepts.forEach(({ concept, fuzzy }, at) => {
-    for (const alternative of concept.alternatives) for (const term of alternative) add(term, at);
+    for (const alternative of concept.alternatives) for (const term of alternative.terms) add(term, at);
     for (const term of fuzzy.keys()) add(term, at);
   });
   termConceptCache.set(concepts, table);

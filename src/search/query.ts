@@ -4,23 +4,28 @@ import { HOW_NUMBER_WORDS, HOW_TIME_WORDS } from './answer-type.ts';
 
 /**
  * One thing the question asks about: a word, a compound or a phrase of the
- * alias file, with every way the corpus may write it. An alternative is a list
- * of terms that must all appear (`north korea`), or a single term (`dprk`).
+ * alias file, with every way the corpus may write it.
  */
 export interface Concept {
   /** The question's own words for it, as written. */
   label: string;
-  /** The question's own terms first, then the alias alternatives. */
-  alternatives: string[][];
-  /** How many of the alternatives are the question's own wording (the rest are aliases). */
-  ownCount: number;
-  /**
-   * Alternatives from this one on are guesses: synonyms of a word the corpus
-   * never writes (see `withSynonyms`), or the base word of an irregular form
-   * (see `withIrregularForms`).
-   */
-  synonymFrom?: number;
+  /** The question's own wording first (`own`, then the `part`s of a compound), then aliases, then guesses. */
+  alternatives: Alternative[];
 }
+
+/** One way the corpus may write a concept: terms that must all appear (`north korea`), or a single term (`dprk`). */
+export interface Alternative {
+  terms: string[];
+  kind: AlternativeKind;
+}
+
+/**
+ * What an alternative is: the question's own word, a part of its compound, an
+ * alias (or another form of the same word), or a guess (a synonym of a word
+ * the corpus never writes, or the base word of an irregular form). Searching
+ * and excerpt scoring each give every kind its own weight.
+ */
+export type AlternativeKind = 'own' | 'part' | 'alias' | 'guess';
 
 
 /** Alias groups compiled to term sequences. */
@@ -63,12 +68,12 @@ export function analyzeQuestion(question: string, aliases: AliasTable, extraAlia
         .slice(i, i + own.length)
         .map((word) => word.raw)
         .join(' ');
-      concepts.push({ label, alternatives: [[...own], ...others.map((terms) => [...terms])], ownCount: 1 });
+      concepts.push({ label, alternatives: [{ terms: [...own], kind: 'own' }, ...others.map((terms) => ({ terms: [...terms], kind: 'alias' as const }))] });
       i += own.length;
       continue;
     }
     const word = words[i]!;
-    concepts.push({ label: word.raw, alternatives: word.terms.map((term) => [term]), ownCount: word.terms.length });
+    concepts.push({ label: word.raw, alternatives: word.terms.map((term, k) => ({ terms: [term], kind: k === 0 ? 'own' : 'part' })) });
     i++;
   }
   return dedupeConcepts(concepts);
@@ -82,28 +87,26 @@ export function analyzeQuestion(question: string, aliases: AliasTable, extraAlia
 export function weighTerms(concepts: readonly Concept[]): Map<string, { boost: number; concept: number }> {
   const weights = new Map<string, { boost: number; concept: number }>();
   concepts.forEach((concept, index) => {
-    concept.alternatives.forEach((terms, i) => {
-      const boost = SEARCH_WEIGHT[alternativeKind(concept, i)];
+    for (const { terms, kind } of concept.alternatives) {
+      const boost = SEARCH_WEIGHT[kind];
       for (const term of terms) {
         const known = weights.get(term);
         if (known) known.boost = Math.max(known.boost, boost);
         else weights.set(term, { boost, concept: index });
       }
-    });
+    }
   });
   return weights;
 }
 
-/**
- * What a concept's alternative `i` is: the question's own word, a part of its
- * compound, an alias, or a guess (a synonym, or the base word of an irregular
- * form). Searching and excerpt scoring each give every kind its own weight.
- */
-export type AlternativeKind = 'own' | 'part' | 'alias' | 'guess';
+/** The question's own terms for a concept (its first alternative). */
+export function ownTerms(concept: Concept): string[] {
+  return concept.alternatives[0]!.terms;
+}
 
-export function alternativeKind(concept: Concept, i: number): AlternativeKind {
-  if (i < concept.ownCount) return i === 0 ? 'own' : 'part';
-  return concept.synonymFrom !== undefined && i >= concept.synonymFrom ? 'guess' : 'alias';
+/** Whether the question writes the concept as one plain word: one term, no compound parts, no alias phrase. */
+export function isOneWord(concept: Concept): boolean {
+  return ownTerms(concept).length === 1 && concept.alternatives[1]?.kind !== 'part';
 }
 
 const SEARCH_WEIGHT: Record<AlternativeKind, number> = { own: 1, part: PART_WEIGHT, alias: ALIAS_WEIGHT, guess: SYNONYM_WEIGHT };
@@ -116,10 +119,9 @@ const SEARCH_WEIGHT: Record<AlternativeKind, number> = { own: 1, part: PART_WEIG
  */
 export function withSynonyms(concepts: readonly Concept[], synonymsOf: (word: string) => readonly string[], isKnown: (term: string) => boolean): Concept[] {
   return concepts.map((concept) => {
-    const own = concept.alternatives[0]!;
-    if (concept.ownCount !== 1 || own.length !== 1 || isKnown(own[0]!)) return concept;
-    const added = newKnownTerms(synonymsOf(concept.label), singleTerms(concept), isKnown);
-    return added.length === 0 ? concept : { ...concept, alternatives: [...concept.alternatives, ...added], synonymFrom: concept.alternatives.length };
+    if (!isOneWord(concept) || isKnown(ownTerms(concept)[0]!)) return concept;
+    const added = newKnownTerms(synonymsOf(concept.label), singleTerms(concept), isKnown, 'guess');
+    return added.length === 0 ? concept : { ...concept, alternatives: [...concept.alternatives, ...added] };
   });
 }
 
@@ -133,34 +135,32 @@ export function withSynonyms(concepts: readonly Concept[], synonymsOf: (word: st
  */
 export function withIrregularForms(concepts: readonly Concept[], forms: IrregularForms, isKnown: (term: string) => boolean): Concept[] {
   return concepts.map((concept) => {
-    const own = concept.alternatives[0]!;
-    if (concept.ownCount !== 1 || own.length !== 1) return concept;
+    if (!isOneWord(concept)) return concept;
     const present = singleTerms(concept);
-    const sameWord = newKnownTerms(forms.formsOf(concept.label), present, isKnown);
-    const guesses = newKnownTerms(forms.baseWordsOf(concept.label).flatMap((base) => [base, ...forms.formsOf(base)]), present, isKnown);
+    const sameWord = newKnownTerms(forms.formsOf(concept.label), present, isKnown, 'alias');
+    const guesses = newKnownTerms(forms.baseWordsOf(concept.label).flatMap((base) => [base, ...forms.formsOf(base)]), present, isKnown, 'guess');
     if (sameWord.length === 0 && guesses.length === 0) return concept;
-    const alternatives = [...concept.alternatives.slice(0, concept.ownCount), ...sameWord, ...concept.alternatives.slice(concept.ownCount), ...guesses];
-    const synonymFrom = concept.synonymFrom !== undefined ? concept.synonymFrom + sameWord.length : guesses.length > 0 ? alternatives.length - guesses.length : undefined;
-    return { ...concept, alternatives, ...(synonymFrom === undefined ? {} : { synonymFrom }) };
+    const [own, ...rest] = concept.alternatives;
+    return { ...concept, alternatives: [own!, ...sameWord, ...rest, ...guesses] };
   });
 }
 
 /** The one-term alternatives a concept already has. */
 function singleTerms(concept: Concept): Set<string> {
-  return new Set(concept.alternatives.filter((terms) => terms.length === 1).map((terms) => terms[0]!));
+  return new Set(concept.alternatives.filter(({ terms }) => terms.length === 1).map(({ terms }) => terms[0]!));
 }
 
 /**
  * The words that analyse to one term the corpus writes and that is not in
- * `present`, each as a one-term alternative; `present` grows with them.
+ * `present`, each as a one-term alternative of that kind; `present` grows with them.
  */
-function newKnownTerms(words: Iterable<string>, present: Set<string>, isKnown: (term: string) => boolean): string[][] {
-  const found: string[][] = [];
+function newKnownTerms(words: Iterable<string>, present: Set<string>, isKnown: (term: string) => boolean, kind: AlternativeKind): Alternative[] {
+  const found: Alternative[] = [];
   for (const word of words) {
     const terms = termsOf(word);
     if (terms.length !== 1 || present.has(terms[0]!) || !isKnown(terms[0]!)) continue;
     present.add(terms[0]!);
-    found.push([terms[0]!]);
+    found.push({ terms: [terms[0]!], kind });
   }
   return found;
 }
@@ -168,7 +168,7 @@ function newKnownTerms(words: Iterable<string>, present: Set<string>, isKnown: (
 function dedupeConcepts(concepts: Concept[]): Concept[] {
   const seen = new Set<string>();
   return concepts.filter((concept) => {
-    const key = concept.alternatives[0]!.join(' ');
+    const key = ownTerms(concept).join(' ');
     if (seen.has(key)) return false;
     seen.add(key);
     return true;

@@ -57,8 +57,10 @@ describe('synonyms in questions', () => {
 
   it('adds to a word the corpus never writes the synonyms it does write', () => {
     const [earn] = withSynonyms(analyzeQuestion('earn', []), () => ['gain', 'profit'], isKnown);
-    expect(earn!.alternatives).toEqual([['earn'], ['gain']]);
-    expect(earn!.synonymFrom).toBe(1);
+    expect(earn!.alternatives).toEqual([
+      { terms: ['earn'], kind: 'own' },
+      { terms: ['gain'], kind: 'guess' },
+    ]);
   });
 
   it('leaves alone a word the corpus writes', () => {
