@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { judge, parseEvalFile, reportOf, type EvalOutcome, type EvalReport, type EvalScores } from '../eval/evaluate.ts';
+import { judgeAll, parseEvalFile, reportOf, type EvalOutcome, type EvalReport, type EvalScores } from '../eval/evaluate.ts';
 import { parseArgs } from './args.ts';
 import { openConfiguredEngine } from './open-engine.ts';
 import { runMain } from './run-main.ts';
@@ -9,7 +9,8 @@ const USAGE = `Usage: npm run eval -- FILE... [--top N] [--corpus DIR] [--json]
 Scores the engine on JSONL files of {"id", "q", "answers": [...]} lines:
 hit@1, hit@3, MRR, abstentions, and the misses. Empty answers mark an
 off-topic question that should be declined. Optional "tags": [...] on a line
-break the scores down by tag. With several files, a last report covers them all.`;
+break the scores down by tag. With several files, a last report covers them all
+(with --json, a last line {"files": [...], ...} without the misses).`;
 
 runMain(() => {
   const args = parseArgs(process.argv.slice(2));
@@ -22,17 +23,17 @@ runMain(() => {
   for (const file of args.positional) {
     const { questions, errors } = parseEvalFile(readFileSync(file, 'utf8'));
     for (const error of errors) console.error(`warning: ${file}: ${error}`);
-    const outcomes = questions.map((question) => judge(question, engine.ask(question.q, { limit: Math.max(3, args.top) })));
+    const outcomes = judgeAll(questions, (question) => engine.ask(question, { limit: Math.max(3, args.top) }));
     everything.push(...outcomes);
-    print(file, reportOf(outcomes), args.json);
+    console.log(args.json ? JSON.stringify({ file, ...reportOf(outcomes) }) : formatReport(file, reportOf(outcomes)));
   }
-  if (args.positional.length > 1) print('all files', { ...reportOf(everything), misses: [] }, args.json);
+  if (args.positional.length > 1) {
+    // The misses were listed file by file.
+    const { misses: _listed, ...all } = reportOf(everything);
+    console.log(args.json ? JSON.stringify({ files: args.positional, ...all }) : formatReport('all files', { ...all, misses: [] }));
+  }
   return 0;
 });
-
-function print(file: string, report: EvalReport, json: boolean): void {
-  console.log(json ? JSON.stringify({ file, ...report }) : formatReport(file, report));
-}
 
 function formatReport(file: string, report: EvalReport): string {
   const lines = [
@@ -57,7 +58,7 @@ function formatReport(file: string, report: EvalReport): string {
 function formatTagScores(scores: EvalScores): string {
   const parts: string[] = [];
   if (scores.onTopic > 0) {
-    parts.push(`${scores.onTopic} on-topic: hit@1 ${scores.hitAt1.toFixed(3)}  hit@3 ${scores.hitAt3.toFixed(3)}  declined ${scores.falseAbstentions}`);
+    parts.push(`${scores.onTopic} on-topic: hit@1 ${scores.hitAt1.toFixed(3)}  hit@3 ${scores.hitAt3.toFixed(3)}  declined ${scores.falseAbstentions}/${scores.onTopic}`);
   }
   if (scores.offTopic > 0) parts.push(`${scores.offTopic} off-topic: declined ${scores.abstained}/${scores.offTopic}`);
   return parts.join('   ');

