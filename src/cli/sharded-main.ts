@@ -20,7 +20,7 @@ runMain(async () => {
   const logger = createLogger({ level: config.logLevel, secrets: [config.discord.token] });
   openEngine({
     corpusDir: config.corpusDir,
-    ...(config.indexCachePath !== undefined ? { cachePath: config.indexCachePath } : {}),
+    cachePath: config.indexCachePath,
     onWarning: (warning) => logger.warn(formatWarning(warning)),
     onStatus: (message) => logger.info(message),
   });

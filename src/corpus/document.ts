@@ -50,13 +50,13 @@ function buildDocument(id: string, source: SourceText, normalized: string, lexic
   const parsed = parseBlocks(normalized).map((block) => ({ ...block, text: unglueInlinePunctuation(block.text) }));
   // Only a document that shows glue by a case change had its links stripped;
   // elsewhere a run that reads as two words is a compound or a rare name.
-  const dictionarySplits = showsCaseGlue(
+  const caseGlue = showsCaseGlue(
     parsed.map((block) => block.text),
     lexicon,
     vocabulary,
   );
   // No case glue found: the only repair left would be dictionary splits, which are not trusted here.
-  const blocks = dropRepeatedBlocks(dictionarySplits ? parsed.map((block) => ({ ...block, text: repairGluedWords(block.text, lexicon, vocabulary) })) : parsed);
+  const blocks = dropRepeatedBlocks(caseGlue ? parsed.map((block) => ({ ...block, text: repairGluedWords(block.text, lexicon, vocabulary) })) : parsed);
   const classified = classifyPlainHeadings(blocks);
   const leading = takeTitle(classified, source);
   const body = leading.body;

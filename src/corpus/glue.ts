@@ -1,7 +1,6 @@
 import type { Lexicon } from '../text/lexicon.ts';
 import { isStopWord } from '../text/stopwords.ts';
 
-
 /** How often each lowercased word occurs across the whole corpus. */
 export type Vocabulary = ReadonlyMap<string, number>;
 

@@ -46,7 +46,6 @@ export function loadCorpus(dir: string, options: LoadOptions = {}): Corpus {
   return { dir, documents, aliases, warnings };
 }
 
-
 /**
  * Every file under a corpus folder, sorted, skipping hidden entries and
  * node_modules: what the loader reads from and the index cache's fingerprint hashes.

@@ -10,16 +10,8 @@ export type OpenedSource = Omit<OpenedEngine, 'warnings'>;
  * and for the in-process engine, so both open the same way.
  */
 export function openEngineSource(source: EngineSource, events: OpenEvents = {}): OpenedSource {
-  // Only the events are passed on: the caller's options object holds more (worker, onCrash, ...).
-  const only: OpenEvents = { ...(events.onWarning ? { onWarning: events.onWarning } : {}), ...(events.onStatus ? { onStatus: events.onStatus } : {}) };
-  const { engine, from, milliseconds } =
-    source.kind === 'corpus'
-      ? openEngine({
-          corpusDir: source.corpusDir,
-          ...(source.cachePath !== undefined ? { cachePath: source.cachePath } : {}),
-          ...(source.engine ? { engine: source.engine } : {}),
-          ...only,
-        })
-      : openCacheFile(source.path, source.fingerprint, source.engine, only);
-  return { engine, from, milliseconds };
+  const { onWarning, onStatus } = events;
+  return source.kind === 'corpus'
+    ? openEngine({ corpusDir: source.corpusDir, cachePath: source.cachePath, engine: source.engine, onWarning, onStatus })
+    : openCacheFile(source.path, source.fingerprint, source.engine, { onWarning, onStatus });
 }

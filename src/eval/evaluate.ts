@@ -76,7 +76,7 @@ function isOffTopic(question: EvalQuestion): boolean {
 }
 
 /** How one answer does against its question's expected strings. */
-export function judge(question: EvalQuestion, answer: Answer): EvalOutcome {
+function judge(question: EvalQuestion, answer: Answer): EvalOutcome {
   const excerpts = answer.kind === 'answered' ? answer.excerpts : [];
   const longestExcerpt = excerpts.reduce((longest, excerpt) => Math.max(longest, excerpt.text.length), 0);
   const declined = answer.kind === 'no-match';

@@ -1,5 +1,5 @@
 import type { HighlightSpan } from '../search/types.ts';
-import { escapeDiscordText, neutraliseMentions } from './escape.ts';
+import { escapeMarkdown, neutraliseMentions } from './escape.ts';
 import { truncateText } from './truncate.ts';
 
 /**
@@ -11,13 +11,13 @@ export function highlightText(text: string, highlights: readonly HighlightSpan[]
   let rendered = '';
   let position = 0;
   for (const span of normaliseSpans(text, highlights)) {
-    rendered += escapeDiscordText(text.slice(position, span.start));
-    const inner = escapeDiscordText(text.slice(span.start, span.end));
+    rendered += escapeMarkdown(text.slice(position, span.start));
+    const inner = escapeMarkdown(text.slice(span.start, span.end));
     rendered += /^\s|\s$/.test(inner) || inner === '' ? inner : `**${inner}**`;
     position = span.end;
   }
-  rendered += escapeDiscordText(text.slice(position));
-  // Pieces escaped apart can join into a mention again ("@" + unbolded "everyone"): break it in the whole.
+  rendered += escapeMarkdown(text.slice(position));
+  // Mentions are broken once, in the whole: pieces escaped apart can join into one ("@" + "everyone").
   return truncateText(neutraliseMentions(rendered), max);
 }
 

@@ -116,12 +116,11 @@ export function answerQuestion(index: SearchIndex, question: string, options: An
   const results = search(index, asked, Math.max(options.candidates ?? 24, limit));
   const weighted = withoutUnmatchedAdverbs(withFuzzyMatches(asked, results), dictionaries.adverbsOnly);
   const answerType = expectedAnswerType(text);
+  // Decided from the question alone, so a declined question is not ranked first.
+  if (answerType !== undefined && asksUnknownFactsAboutNames(index, text, weighted, dictionaries.adverbsOnly)) return offTopic(question);
   const ranked = rank(index, results, weighted, { ...options, answerType, questionTerms: new Set(analyze(text)) });
+  if (!ranked.slice(0, 5).some((candidate) => isOnTopic(candidate, weighted, options))) return offTopic(question);
   const minCoverage = options.minCoverage ?? 0.25;
-  const offTopic = (answerType !== undefined && asksUnknownFactsAboutNames(index, text, weighted, dictionaries.adverbsOnly)) || !ranked.slice(0, 5).some((candidate) => isOnTopic(candidate, weighted, options));
-  if (offTopic) {
-    return noMatch(question, 'off-topic', 'I could not find that in the documents. Try other words, or list the documents with /docs.');
-  }
   const excerpts = dropNearDuplicates(ranked).filter((excerpt) => excerpt.coverage >= minCoverage / 2);
   return {
     kind: 'answered',
@@ -206,6 +205,7 @@ function isOnTopic(candidate: RankedExcerpt, concepts: readonly WeightedConcept[
  * question asks, not what it asks about, and are passed over.
  */
 function asksUnknownFactsAboutNames(index: SearchIndex, question: string, concepts: readonly WeightedConcept[], isAdverb: Dictionaries['adverbsOnly']): boolean {
+  // withoutUnmatchedAdverbs left the adverbs some passage matches ("exactly"): they still say how, not what.
   const rest = concepts.filter((weighted) => !(isAdverb && isAdverb(weighted.concept.label)));
   // The cheap test first: the corpus's names are only judged for a question with a word no passage matches.
   if (!rest.some(isUnmatchable)) return false;
@@ -277,13 +277,13 @@ function questionConcepts(index: SearchIndex, question: string, dictionaries: Di
 
 /**
  * Reads now what the first questions would otherwise wait for: WordNet's index
- * files (about 25 ms) and the irregular forms (24-37 ms), and the initials of
- * the corpus's capitalised phrases (one pass over the passages, timed in
- * `acronyms.ts`).
+ * files and irregular forms, and the initials of the corpus's capitalised
+ * phrases (one pass over the passages).
  */
 export function warmUpAnswers(index: SearchIndex, options: Pick<AnswerOptions, keyof Dictionaries> = {}): void {
-  const { synonyms, adverbsOnly } = dictionariesOf(options);
+  const { synonyms, irregularForms, adverbsOnly } = dictionariesOf(options);
   if (synonyms) synonyms('word');
+  if (irregularForms) irregularForms.formsOf('word');
   if (adverbsOnly) adverbsOnly('word');
   warmAcronyms(index.passages);
 }
@@ -493,6 +493,10 @@ function dropNearDuplicates(ranked: readonly RankedExcerpt[]): RankedExcerpt[] {
     if (!overlaps) kept.push(candidate);
   }
   return kept;
+}
+
+function offTopic(question: string): Answer {
+  return noMatch(question, 'off-topic', 'I could not find that in the documents. Try other words, or list the documents with /docs.');
 }
 
 function noMatch(question: string, reason: 'empty-question' | 'no-terms' | 'off-topic', message: string): Answer {

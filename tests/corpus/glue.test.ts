@@ -54,11 +54,10 @@ describe('repairGluedWords', () => {
 });
 
 describe('repairGluedWords without dictionary splits', () => {
-  it.each([
-    ['a place name', 'in Montenegro today', new Set([...SMALL_LEXICON, 'monte', 'negro'])],
-  ])('leaves %s whole', (_case, line, lexicon) => {
-    const vocabulary = buildVocabulary([line, 'prop last ids Monte negro', 'prop last ids Monte negro']);
-    expect(repairGluedWords(line, lexicon, vocabulary, { dictionarySplits: false })).toBe(line);
+  it('leaves a place name whole', () => {
+    const line = 'in Montenegro today';
+    const vocabulary = buildVocabulary([line, 'Monte negro', 'Monte negro']);
+    expect(repairGluedWords(line, new Set([...SMALL_LEXICON, 'monte', 'negro']), vocabulary, { dictionarySplits: false })).toBe(line);
   });
 
   it('still separates words glued across a case change', () => {

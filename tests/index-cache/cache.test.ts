@@ -91,6 +91,8 @@ describe('opening the engine with a cache', () => {
     const without = open(false);
     expect(without.from).toBe('build');
     expect(without.engine.index.aliases.length).toBeLessThan(withAliases.engine.index.aliases.length);
+    // The setting forced the rebuild, not a missing cache: the same setting again loads it.
+    expect(open(false).from).toBe('cache');
   });
 });
 

@@ -7,6 +7,9 @@ describe('the kind of answer a question asks for', () => {
     ['How many Shahed drones has Iran delivered?', 'number'],
     ['how tall is the Alabuga plant', 'number'],
     ['How frequently do the launches happen?', 'number'],
+    ['how long is the range', 'number'],
+    ['How often do they meet?', 'number'],
+    ['how late did the shells arrive', 'time'],
     ['What percentage of chips come from China?', 'number'],
     ['When was the pact signed?', 'time'],
     ['how soon could the factory open', 'time'],
@@ -19,7 +22,7 @@ describe('the kind of answer a question asks for', () => {
   });
 
   it.each([...HOW_NUMBER_WORDS.map((word) => [word, 'number']), ...HOW_TIME_WORDS.map((word) => [word, 'time'])])(
-    '"how %s" asks for a %s, and "%s" is left out of what the question asks about',
+    '"how %s" asks for a %s, and the measure word is left out of what the question asks about',
     (word, kind) => {
       const question = `How ${word} is the Alabuga drone plant?`;
       expect(expectedAnswerType(question)).toBe(kind);
