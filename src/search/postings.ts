@@ -44,7 +44,7 @@ export interface ScoredPassage {
 }
 
 /** Scores candidates for a list of term queries, best first. */
-export type CandidateSearch = (queries: readonly TermQuery[], limit: number) => ScoredPassage[];
+export type CandidateSearch = (queries: readonly TermQuery[], limit: number, accept?: (position: number) => boolean) => ScoredPassage[];
 
 /** The index terms within an edit distance of a term, with their distance (MiniSearch's fuzzy lookup). */
 export type FuzzyLookup = (term: string, maxDistance: number) => Iterable<[string, number]>;
@@ -121,7 +121,7 @@ export function createCandidateSearch(
   const lastConcept = new Int32Array(documentCount).fill(-1);
   let touched: Int32Array = new Int32Array(1024);
 
-  return (queries, limit) => {
+  return (queries, limit, accept) => {
     let touchedCount = 0;
     const derived: { term: string; id: number }[] = [];
     const add = (concept: number, id: number, weight: number): void => {
@@ -162,7 +162,7 @@ export function createCandidateSearch(
         add(concept, otherId, (termBoost * FUZZY_WEIGHT * other.length) / (other.length + distance));
       }
     });
-    const best = topByScore(touched, touchedCount, limit, (position) => scores[position]! * matchedConcepts[position]!);
+    const best = topByScore(touched, touchedCount, limit, (position) => scores[position]! * matchedConcepts[position]!, accept);
     const results = best.map((position) => ({
       id: position,
       score: scores[position]! * matchedConcepts[position]!,
@@ -206,12 +206,13 @@ function runHas(table: PostingTable, run: number, position: number): boolean {
 }
 
 /** The `limit` entries with the highest score, best first; ties go to the lower position. */
-function topByScore(entries: Int32Array, count: number, limit: number, score: (position: number) => number): number[] {
+function topByScore(entries: Int32Array, count: number, limit: number, score: (position: number) => number, accept?: (position: number) => boolean): number[] {
   const kept: { position: number; score: number }[] = [];
   if (limit < 1) return [];
   const worse = (a: { position: number; score: number }, b: { position: number; score: number }): boolean =>
     a.score < b.score || (a.score === b.score && a.position > b.position);
   for (let i = 0; i < count; i++) {
+    if (accept && !accept(entries[i]!)) continue;
     const entry = { position: entries[i]!, score: score(entries[i]!) };
     if (kept.length === limit && !worse(kept[kept.length - 1]!, entry)) continue;
     // Insertion into a short sorted list: limit is a few dozen at most.

@@ -368,4 +368,32 @@ describe('words that point at the documents', () => {
   it('still declines a question about some other book', () => {
     expect(engine.ask('Who is the author of the Harry Potter books?').kind).toBe('no-match');
   });
+
+  describe('a document named by its title', () => {
+    // The other document is shorter, so it answers the question without the naming words, and it writes "drones".
+    const files = [
+      ['The Drone Alliance.txt', 'Iran sold Russia engines and spare parts for its aircraft over several years of steady trade.'],
+      ['Arms Procurement.txt', 'Iran sold Russia drones, and the drones reached Ukraine.'],
+    ] as const;
+    const two = createEngine(smallCorpus(files));
+    const titles = (answer: Answer): string[] => excerptsOf(answer).map((excerpt) => excerpt.citation.title);
+
+    it('ranks the named document first, and the other still follows', () => {
+      expect(titles(two.ask('What did Iran sell Russia?'))[0]).toBe('Arms Procurement');
+      expect(titles(two.ask('What did Iran sell Russia, per the drone article?'))).toEqual(['The Drone Alliance', 'Arms Procurement']);
+      expect(titles(two.ask('What did Iran sell Russia, according to the procurement piece?'))[0]).toBe('Arms Procurement');
+    });
+
+    it('does not search for or highlight the words that name the document', () => {
+      const other = excerptsOf(two.ask('What did Iran sell Russia, per the drone article?'))[1]!;
+      expect(other.citation.title).toBe('Arms Procurement');
+      expect(other.matchedTerms).toEqual(expect.arrayContaining(['iran', 'sold', 'russia']));
+      expect(other.matchedTerms).not.toContain('drones');
+    });
+
+    it('ranks by the other words alone without the bonus', () => {
+      const noBonus = createEngine(smallCorpus(files), { answer: { referredDocumentBonus: 0 } });
+      expect(titles(noBonus.ask('What did Iran sell Russia, per the drone article?'))[0]).toBe('Arms Procurement');
+    });
+  });
 });

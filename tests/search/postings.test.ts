@@ -84,9 +84,18 @@ describe('candidate search over the MiniSearch postings', () => {
     expect(found.map((f) => small.index.documents.get(small.index.passages[f.id]!.docId)!.title)).toEqual(['rail', 'aliases']);
   });
 
+  it('leaves out the passages it is told to, scoring the rest as before', () => {
+    const queries: TermQuery[] = [{ term: 'drone', boost: 1, maxDistance: 0 }, { term: 'russia', boost: 1, maxDistance: 0 }];
+    const all = engine.index.candidateSearch!(queries, 500);
+    const even = engine.index.candidateSearch!(queries, 10, (position) => position % 2 === 0);
+    expect(even).toHaveLength(10);
+    expect(even).toEqual(all.filter((found) => found.id % 2 === 0).slice(0, 10));
+  });
+
   it('answers the same through MiniSearch search when the fast path is not available', () => {
     const withoutFastPath = engineFromIndex({ ...engine.index, candidateSearch: undefined });
-    for (const question of ['Who supplies drones to Russia?', 'How many shells did North Korea send?', 'What is the Alabuga Special Economic Zone?', 'Where is the Alabgua plant?']) {
+    // The last names a document, whose passages are searched apart as well.
+    for (const question of ['Who supplies drones to Russia?', 'How many shells did North Korea send?', 'What is the Alabuga Special Economic Zone?', 'Where is the Alabgua plant?', 'What does the Guardian piece say about drones?']) {
       expect(withoutFastPath.ask(question)).toEqual(engine.ask(question));
     }
   });

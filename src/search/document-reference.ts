@@ -1,0 +1,85 @@
+import type { Document } from '../corpus/types.ts';
+import { analyze, tokenize, type Token } from './analyzer.ts';
+
+/**
+ * A document the question names by its title or source ("the drone article",
+ * "per the Guardian piece"), and where the question names it.
+ */
+export interface DocumentReference {
+  docId: string;
+  /** Offsets of the naming words in the question, from the first describing word to the last document noun. */
+  start: number;
+  end: number;
+}
+
+/** Nouns with which a question names a document rather than its topic. */
+const DOCUMENT_NOUNS = new Set(['article', 'piece', 'blog', 'post', 'writeup', 'write-up', 'report', 'paper', 'story', 'essay', 'column', 'op-ed', 'explainer', 'analysis', 'commentary']);
+/** Words that open the description before a document noun ("the", "this"): the describing words lie between. */
+const DETERMINERS = new Set(['the', 'this', 'that', 'a', 'an']);
+/** At most this many words describe a document ("the axis of upheaval article"). */
+const MAX_DESCRIBING_WORDS = 4;
+
+/**
+ * The document a question names with describing words and a document noun,
+ * when its title or source holds more than half of those words' terms and no
+ * other document's holds as many: "the drone article" names "Iran and
+ * Russia's Drone Alliance" and "the Guardian piece" a document whose source is
+ * The Guardian. "The article" alone names none; neither do words that two
+ * documents' titles share equally.
+ */
+export function documentReferredTo(question: string, documents: Iterable<Document>): DocumentReference | undefined {
+  const tokens = tokenize(question);
+  for (let at = 0; at < tokens.length; at++) {
+    if (!isDocumentNoun(tokens[at]!)) continue;
+    const describing = describingWordsBefore(tokens, at);
+    if (describing.length === 0) continue;
+    const terms = [...new Set(describing.flatMap((token) => analyze(token.raw.replace(/['\u2019]s$/iu, '').replace(/-/g, ' '))))];
+    if (terms.length === 0) continue;
+    const docId = bestMatch(terms, documents);
+    if (docId === undefined) continue;
+    let last = at;
+    while (last + 1 < tokens.length && isDocumentNoun(tokens[last + 1]!)) last++;
+    return { docId, start: describing[0]!.start, end: tokens[last]!.end };
+  }
+  return undefined;
+}
+
+/** The question with the words that name a document blanked out, offsets unchanged. */
+export function withoutReference(question: string, reference: DocumentReference | undefined): string {
+  if (!reference) return question;
+  return question.slice(0, reference.start) + ' '.repeat(reference.end - reference.start) + question.slice(reference.end);
+}
+
+function isDocumentNoun(token: Token): boolean {
+  return DOCUMENT_NOUNS.has(token.raw.toLowerCase());
+}
+
+/** The words between a determiner and the document noun at `at`; none when no determiner opens them within reach. */
+function describingWordsBefore(tokens: readonly Token[], at: number): Token[] {
+  for (let from = at - 1; from >= 0 && at - from <= MAX_DESCRIBING_WORDS + 1; from--) {
+    if (DETERMINERS.has(tokens[from]!.raw.toLowerCase())) return tokens.slice(from + 1, at);
+  }
+  return [];
+}
+
+function bestMatch(terms: readonly string[], documents: Iterable<Document>): string | undefined {
+  let best: string | undefined;
+  let bestCount = 0;
+  let tied = false;
+  for (const document of documents) {
+    const named = namingTermsOf(document);
+    const count = terms.filter((term) => named.has(term)).length;
+    if (count > bestCount) [best, bestCount, tied] = [document.id, count, false];
+    else if (count === bestCount && count > 0) tied = true;
+  }
+  return !tied && bestCount * 2 > terms.length ? best : undefined;
+}
+
+const namingTerms = new WeakMap<Document, Set<string>>();
+
+/** The terms of a document's title and source, analysed once per document. */
+function namingTermsOf(document: Document): Set<string> {
+  let terms = namingTerms.get(document);
+  if (!terms) namingTerms.set(document, (terms = new Set(analyze(`${document.title} ${document.source ?? ''}`.replace(/-/g, ' ')))));
+  return terms;
+}

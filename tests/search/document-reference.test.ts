@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { buildDocuments } from '../../src/corpus/index.ts';
+import { documentReferredTo, withoutReference } from '../../src/search/document-reference.ts';
+import { SMALL_LEXICON } from '../fixtures/bundled.ts';
+
+const documents = buildDocuments(
+  [
+    { file: 'drones.txt', raw: 'Iran sold drones to Russia.', meta: { title: "Iran and Russia's Drone Alliance" } },
+    { file: 'procurement.txt', raw: 'Russia bought shells abroad.', meta: { title: 'Russian Arms Procurement', source: 'The Guardian' } },
+    { file: 'upheaval.txt', raw: 'Four states align.', meta: { title: 'The Axis of Upheaval: Russia, China, Iran and North Korea' } },
+  ],
+  SMALL_LEXICON,
+);
+
+const referred = (question: string): string | undefined => documentReferredTo(question, documents)?.docId;
+
+describe('documentReferredTo', () => {
+  it.each([
+    ['How does the drone article describe Iran?', 'drones'],
+    ['what does the Guardian piece say about shells', 'procurement'],
+    ['per the upheaval blog, who leads?', 'upheaval'],
+    ['what does the axis-of-upheaval blog post call them', 'upheaval'],
+    ['In a drone report, what is Shahed?', 'drones'],
+    // Inflected forms of the title's words: "drones" and "Drone" are one term.
+    ['what do the drones writeup and others say', 'drones'],
+  ])('finds the document "%s" names', (question, docId) => {
+    expect(referred(question)).toBe(docId);
+  });
+
+  it.each([
+    // No describing words: any document.
+    ['What does the article say about Iran?'],
+    // "Russia" is in two titles: either could be meant.
+    ['What does the Russia article say?'],
+    // "Axis" is only half the description, and no title has "arsenals".
+    ['the photo in the axis of arsenals piece'],
+    // A title's word without a document noun is the topic, not a document.
+    ['Which drone did Iran sell?'],
+    // No title holds the words.
+    ['What does the Pentagon report say?'],
+  ])('names no document in "%s"', (question) => {
+    expect(referred(question)).toBeUndefined();
+  });
+
+  it('blanks the naming words, from the first describing word to the last document noun, keeping offsets', () => {
+    const question = 'What, per the axis-of-upheaval blog post, unites them?';
+    const reference = documentReferredTo(question, documents);
+    const blanked = withoutReference(question, reference);
+    expect(blanked).toHaveLength(question.length);
+    expect(blanked.replace(/ +/g, ' ')).toBe('What, per the , unites them?');
+    expect(withoutReference(question, undefined)).toBe(question);
+  });
+});
