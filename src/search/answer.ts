@@ -12,6 +12,7 @@ import { holdsCorpusName } from './names.ts';
 import { documentReferredTo, withoutReference } from './document-reference.ts';
 import { packagedIrregularForms, type IrregularForms } from './inflections.ts';
 import { acronymAliases, warmAcronyms } from './acronyms.ts';
+import { loadEnglishLexicon } from '../text/lexicon.ts';
 import { editDistanceWithin } from '../text/edit-distance.ts';
 import { clampInteger } from '../text/clamp.ts';
 
@@ -96,6 +97,14 @@ export interface AnswerOptions extends AskOptions {
    * @default 0.1
    */
   referredDocumentBonus?: number;
+  /**
+   * The share of the question's weight the best excerpt must match when the
+   * question names something the corpus never names ("Who won the Tour de
+   * France?", "What has Xi Jinping said about ...?"), instead of `minCoverage`:
+   * such a question is most likely about something the documents do not cover.
+   * @default 0.4
+   */
+  unknownNameCoverage?: number;
 }
 
 /** The word lists a question is analysed with: the options' own, or the packaged defaults. */
@@ -131,6 +140,7 @@ export function answerQuestion(index: SearchIndex, question: string, options: An
   if (answerType !== undefined && asksUnknownFactsAboutNames(index, text, weighted, dictionaries.adverbsOnly)) return offTopic(question);
   const ranked = rank(index, results, weighted, { ...options, answerType, questionTerms: new Set(analyze(text)), referredDocId: reference?.docId });
   if (!ranked.slice(0, 5).some((candidate) => isOnTopic(candidate, weighted, options))) return offTopic(question);
+  if (ranked[0]!.fullCoverage < (options.unknownNameCoverage ?? 0.4) && weighted.some((concept) => isUnknownName(concept, text))) return offTopic(question);
   const minCoverage = options.minCoverage ?? 0.25;
   const excerpts = dropNearDuplicates(ranked).filter((excerpt) => excerpt.coverage >= minCoverage / 2);
   return {
@@ -259,6 +269,20 @@ function isName(label: string, question: string, index: SearchIndex): boolean {
     if (!opensQuestion || /^.[^]*[\p{Lu}\p{N}]/u.test(word)) return true;
   }
   return holdsCorpusName(index, word);
+}
+
+/**
+ * Whether a concept is a proper name the corpus never writes ("Kursk",
+ * "Jinping"): capitalised as a name is ("Kursk", not "NSC", whose initials may
+ * stand for the corpus's words), not only because it opens the question, and
+ * no English word ("Sept", "Sputnik" and "Python" are). A question that names
+ * one and matches little else is about something the documents do not cover.
+ */
+function isUnknownName(concept: WeightedConcept, question: string): boolean {
+  const label = concept.concept.label;
+  if (!isUnmatchable(concept) || !/^\p{Lu}\p{Ll}+$/u.test(label)) return false;
+  const at = wordAt(question, label);
+  return at >= 0 && at !== question.search(/[\p{L}\p{N}]/u) && !loadEnglishLexicon().has(label.toLowerCase());
 }
 
 /** Where `label` stands in the question as whole words (the "un" of "Jong-un", not of "funds"); -1 when nowhere. */

@@ -79,6 +79,35 @@ describe('questions about named things, in words the corpus never writes', () =>
   });
 });
 
+describe('questions that name what the corpus never names', () => {
+  // Each matches some of the corpus's words, enough to pass for on-topic, but asks about a name it never writes.
+  it.each([
+    ['How many Shahed drones has Iran given Russia according to Zelensky?'],
+    ['What has Xi Jinping said in public about the war in Ukraine?'],
+  ])('declines "%s"', (question) => {
+    expect(engine.ask(question)).toMatchObject({ kind: 'no-match', reason: 'off-topic' });
+  });
+
+  it('answers the same questions when such a name does not raise the bar', () => {
+    const { corpus } = openBundledEngine();
+    const lenient = createEngine(corpus, { answer: { unknownNameCoverage: 0.25 } });
+    expect(lenient.ask('How many Shahed drones has Iran given Russia according to Zelensky?').kind).toBe('answered');
+    expect(lenient.ask('What has Xi Jinping said in public about the war in Ukraine?').kind).toBe('answered');
+  });
+
+  it.each([
+    // The rest of the question is the corpus's own, so the unknown name is a detail.
+    ['Did Iran deliver Shahed-136 drones to Russia, as Reuters reported?', 'Shahed-136'],
+    // "Sept" is an English word, not a name; "NSC" stands for the corpus's national security council.
+    ['How many containers had North Korea shipped to Russia by Sept 2023?', 'containers'],
+    ['Which countries did the NSC spokesperson say the shells went through?', 'Kirby'],
+  ])('still answers "%s"', (question, expected) => {
+    const answer = engine.ask(question);
+    expect(answer.kind).toBe('answered');
+    if (answer.kind === 'answered') expect(answer.excerpts.map((excerpt) => excerpt.text).join(' ')).toContain(expected);
+  });
+});
+
 describe('on-topic questions', () => {
   const onTopic = evalQuestions.filter((q) => q.answers.length > 0);
 
