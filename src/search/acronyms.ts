@@ -24,13 +24,14 @@ export function acronymAliases(
   index: { passages: readonly Passage[]; vocabulary: Vocabulary },
 ): AliasTable {
   const groups: string[][] = [];
-  for (const token of tokenize(question)) {
-    const capitals = /^\p{Lu}+$/u.test(token.raw);
-    if (token.raw.length < MIN_LETTERS || token.raw.length > MAX_LETTERS || !(capitals || /^\p{Ll}+$/u.test(token.raw))) continue;
-    const term = termsOf(token.raw)[0];
+  // Each word of a compound too: "Russia/NK/Iran", "russia-iran-nk".
+  for (const word of tokenize(question).flatMap((token) => token.raw.split(/[-/]/))) {
+    const capitals = /^\p{Lu}+$/u.test(word);
+    if (word.length < MIN_LETTERS || word.length > MAX_LETTERS || !(capitals || /^\p{Ll}+$/u.test(word))) continue;
+    const term = termsOf(word)[0];
     if (term === undefined || index.vocabulary.has(term)) continue;
-    const phrase = acronymTable(index.passages).get(token.raw.toUpperCase());
-    if (phrase && (capitals || !loadEnglishLexicon().has(token.raw))) groups.push([token.raw, phrase]);
+    const phrase = acronymTable(index.passages).get(word.toUpperCase());
+    if (phrase && (capitals || !loadEnglishLexicon().has(word))) groups.push([word, phrase]);
   }
   return compileAliases(groups);
 }

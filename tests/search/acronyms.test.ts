@@ -39,6 +39,11 @@ describe('acronyms in questions', () => {
     expect(top(engine.ask('Which drones does the ksez export?'))).toBe('zone');
   });
 
+  it('reads an acronym inside a compound, as in "port/SEZ" or "port-ksez"', () => {
+    expect(top(engine.ask('Which drones does the SEZ/port pair export?'))).toBe('zone');
+    expect(top(engine.ask('which drones does the ksez-port pair export'))).toBe('zone');
+  });
+
   it('leaves alone a lowercase English word ("sez" is slang for "says"), and an acronym no phrase spells', () => {
     expect(top(engine.ask('Which drones does the sez export?'))).toBe('port');
     expect(top(engine.ask('Which drones does the XYZ export?'))).toBe('port');
