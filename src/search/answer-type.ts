@@ -67,5 +67,6 @@ export function hasAnswerOfType(type: AnswerType, tokens: readonly Token[], ques
 }
 
 const NUMBER_WORDS = new Set(['hundred', 'hundreds', 'thousand', 'thousands', 'million', 'millions', 'billion', 'billions', 'trillion', 'dozen', 'dozens', 'half', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'twice']);
-const MONTHS = new Set(['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december']);
+/** Month names, lowercase. */
+export const MONTHS = new Set(['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december']);
 const LONGEST_KIND_WORD = Math.max(...[...NUMBER_WORDS, ...MONTHS].map((word) => word.length));

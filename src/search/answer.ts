@@ -1,7 +1,7 @@
 import type { Passage } from '../corpus/types.ts';
 import type { Answer, AskOptions, Citation, Excerpt } from './types.ts';
 import { analyzeSentences, chooseExcerpt, MAX_EXCERPT_CHARS, scoreTerms, highlightMatches, wantedTerms, type ExcerptChoice, type ExcerptOptions, type WeightedConcept } from './excerpt.ts';
-import { answerKindOf, expectedAnswerType } from './answer-type.ts';
+import { answerKindOf, expectedAnswerType, MONTHS } from './answer-type.ts';
 import { analyze, termsOf } from './analyzer.ts';
 import { sentencesOf, type SentenceQuery } from './forward-index.ts';
 import { inverseDocumentFrequency, type SearchIndex } from './index-build.ts';
@@ -9,7 +9,7 @@ import { FUZZY_WEIGHT, type ScoredPassage as Candidate, type TermQuery } from '.
 import { analyzeQuestion, isOneWord, ownTerms, weighTerms, withIrregularForms, withSynonyms, type Concept } from './query.ts';
 import { packagedAdverbsOnly, packagedWordNet, type SynonymSource } from './synonyms.ts';
 import { holdsCorpusName } from './names.ts';
-import { documentReferredTo, withoutReference } from './document-reference.ts';
+import { DOCUMENT_NOUNS, documentReferredTo, withoutReference } from './document-reference.ts';
 import { packagedIrregularForms, type IrregularForms } from './inflections.ts';
 import { acronymAliases, warmAcronyms } from './acronyms.ts';
 import { loadEnglishLexicon } from '../text/lexicon.ts';
@@ -100,8 +100,9 @@ export interface AnswerOptions extends AskOptions {
   /**
    * The share of the question's weight the best excerpt must match when the
    * question names something the corpus never names ("Who won the Tour de
-   * France?", "What has Xi Jinping said about ...?"), instead of `minCoverage`:
-   * such a question is most likely about something the documents do not cover.
+   * France?", "What has Xi Jinping said about ...?"), on top of `minCoverage`
+   * (it can only raise the bar): such a question is most likely about
+   * something the documents do not cover.
    * @default 0.4
    */
   unknownNameCoverage?: number;
@@ -126,21 +127,26 @@ export function answerQuestion(index: SearchIndex, question: string, options: An
   if (written === '') return noMatch(question, 'empty-question', 'Ask a question about the documents, for example: "Who supplies drones to Russia?"');
   // "The Guardian piece" names a document, not the topic: its words are not searched for, and that document ranks higher.
   const reference = documentReferredTo(written, index.documents.values());
-  const text = withoutReference(written, reference);
   const dictionaries = dictionariesOf(options);
-  const asked = questionConcepts(index, text, dictionaries);
+  let text = withoutReference(written, reference);
+  let asked = questionConcepts(index, text, dictionaries);
+  // "What does the drone article say?" asks about nothing else: its naming words are all it has to search for, in that document alone.
+  const aboutDocumentOnly = asked.length === 0 && reference !== undefined;
+  if (aboutDocumentOnly) asked = questionConcepts(index, (text = written), dictionaries);
   if (asked.length === 0) {
     return noMatch(question, 'no-terms', 'That question has no words to search for. Try naming a person, place, weapon or event.');
   }
   // The pool does not grow with the offset, so the total a first page reports holds for every page.
-  const results = candidatesFor(index, asked, Math.max(options.candidates ?? 24, limit), reference?.docId);
+  const pool = Math.max(options.candidates ?? 24, limit);
+  const results = aboutDocumentOnly ? search(index, asked, pool, (position) => index.passages[position]!.docId === reference.docId) : candidatesFor(index, asked, pool, reference?.docId);
   const weighted = withoutUnmatchedAdverbs(withFuzzyMatches(asked, results), dictionaries.adverbsOnly);
   const answerType = expectedAnswerType(text);
   // Decided from the question alone, so a declined question is not ranked first.
   if (answerType !== undefined && asksUnknownFactsAboutNames(index, text, weighted, dictionaries.adverbsOnly)) return offTopic(question);
   const ranked = rank(index, results, weighted, { ...options, answerType, questionTerms: new Set(analyze(text)), referredDocId: reference?.docId });
   if (!ranked.slice(0, 5).some((candidate) => isOnTopic(candidate, weighted, options))) return offTopic(question);
-  if (ranked[0]!.fullCoverage < (options.unknownNameCoverage ?? 0.4) && weighted.some((concept) => isUnknownName(concept, text))) return offTopic(question);
+  const nameBar = options.unknownNameCoverage ?? 0.4;
+  if (!ranked.slice(0, 5).some((candidate) => candidate.fullCoverage >= nameBar) && weighted.some((concept) => isUnknownName(concept, text))) return offTopic(question);
   const minCoverage = options.minCoverage ?? 0.25;
   const excerpts = dropNearDuplicates(ranked).filter((excerpt) => excerpt.coverage >= minCoverage / 2);
   return {
@@ -273,17 +279,23 @@ function isName(label: string, question: string, index: SearchIndex): boolean {
 
 /**
  * Whether a concept is a proper name the corpus never writes ("Kursk",
- * "Jinping"): capitalised as a name is ("Kursk", not "NSC", whose initials may
- * stand for the corpus's words), not only because it opens the question, and
- * no English word ("Sept", "Sputnik" and "Python" are). A question that names
- * one and matches little else is about something the documents do not cover.
+ * "Zelensky's", "McCarthy"): capitalised and not all in capitals ("NSC" and
+ * "NK" may be initials of the corpus's words), not only because it opens the
+ * question, and neither an English word ("Sept", "Sputnik" and "Python" are)
+ * nor a month or a day of the week. A question that names one and matches
+ * little else is about something the documents do not cover.
  */
 function isUnknownName(concept: WeightedConcept, question: string): boolean {
   const label = concept.concept.label;
-  if (!isUnmatchable(concept) || !/^\p{Lu}\p{Ll}+$/u.test(label)) return false;
+  if (!isUnmatchable(concept)) return false;
+  const word = label.replace(/['\u2019]s$/iu, '');
+  if (!/^\p{Lu}\p{L}*\p{Ll}\p{L}*$/u.test(word) || CALENDAR_NAMES.has(word.toLowerCase())) return false;
   const at = wordAt(question, label);
-  return at >= 0 && at !== question.search(/[\p{L}\p{N}]/u) && !loadEnglishLexicon().has(label.toLowerCase());
+  return at >= 0 && at !== question.search(/[\p{L}\p{N}]/u) && !loadEnglishLexicon().has(word.toLowerCase());
 }
+
+/** Months and days of the week: capitalised, but no name of something the corpus could lack. */
+const CALENDAR_NAMES = new Set([...MONTHS, 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']);
 
 /** Where `label` stands in the question as whole words (the "un" of "Jong-un", not of "funds"); -1 when nowhere. */
 function wordAt(question: string, label: string): number {
@@ -366,9 +378,7 @@ function weighConcepts(index: SearchIndex, concepts: readonly Concept[]): Weight
  * word the corpus cannot answer, and typo tolerance would match it to others.
  */
 const DOCUMENT_WORDS = new Set(
-  'article piece post blog author writer essay paper text document doc report analysis conclusion summary intro introduction section paragraph passage page chapter source'
-    .split(' ')
-    .flatMap((word) => termsOf(word)),
+  [...DOCUMENT_NOUNS, ...'author writer text document doc conclusion summary intro introduction section paragraph passage page chapter source'.split(' ')].flatMap((word) => termsOf(word)),
 );
 
 function isDocumentWord(concept: Concept): boolean {
@@ -376,15 +386,11 @@ function isDocumentWord(concept: Concept): boolean {
 }
 
 /**
- * The passages with the best BM25 scores for the question's terms. Unknown
- * words of six letters or more also match index terms within 20% edits (at
- * most 2), with half the weight. A passage's score is multiplied by the number
- * of the question's concepts it matches, however many ways it writes each.
- */
-/**
  * The search's candidates and, for a question that names a document, that
  * document's best candidates as well: its passages may rank too low to be
- * among the first, and the question may have named the wrong document.
+ * among the first, and the question may have named the wrong document. The
+ * second search doubles the time of such a question, and the pool may grow
+ * to twice its size.
  */
 function candidatesFor(index: SearchIndex, concepts: readonly WeightedConcept[], candidates: number, docId: string | undefined): Candidate[] {
   const results = search(index, concepts, candidates);
@@ -394,6 +400,13 @@ function candidatesFor(index: SearchIndex, concepts: readonly WeightedConcept[],
   return [...results, ...named.filter((result) => !found.has(result.id))].sort((a, b) => b.score - a.score || a.id - b.id);
 }
 
+/**
+ * The passages with the best BM25 scores for the question's terms. Unknown
+ * words of six letters or more also match index terms within 20% edits (at
+ * most 2), with half the weight. A passage's score is multiplied by the number
+ * of the question's concepts it matches, however many ways it writes each.
+ * `accept`, when given, leaves out the passages it rejects.
+ */
 function search(index: SearchIndex, concepts: readonly WeightedConcept[], candidates: number, accept?: (position: number) => boolean): Candidate[] {
   const weights = weighTerms(concepts.map((weighted) => weighted.concept));
   const maxDistance = (term: string): number =>

@@ -13,7 +13,7 @@ export interface DocumentReference {
 }
 
 /** Nouns with which a question names a document rather than its topic. */
-const DOCUMENT_NOUNS = new Set(['article', 'piece', 'blog', 'post', 'writeup', 'write-up', 'report', 'paper', 'story', 'essay', 'column', 'op-ed', 'explainer', 'analysis', 'commentary']);
+export const DOCUMENT_NOUNS = new Set(['article', 'piece', 'blog', 'post', 'writeup', 'write-up', 'report', 'paper', 'story', 'essay', 'column', 'op-ed', 'explainer', 'analysis', 'commentary']);
 /** Words that open the description before a document noun ("the", "this"): the describing words lie between. */
 const DETERMINERS = new Set(['the', 'this', 'that', 'a', 'an']);
 /** At most this many words describe a document ("the axis of upheaval article"). */
@@ -29,13 +29,15 @@ const MAX_DESCRIBING_WORDS = 4;
  */
 export function documentReferredTo(question: string, documents: Iterable<Document>): DocumentReference | undefined {
   const tokens = tokenize(question);
+  // Read once: a question may hold several document nouns, and an iterator is spent after the first.
+  const all = [...documents];
   for (let at = 0; at < tokens.length; at++) {
     if (!isDocumentNoun(tokens[at]!)) continue;
     const describing = describingWordsBefore(tokens, at);
     if (describing.length === 0) continue;
     const terms = [...new Set(describing.flatMap((token) => analyze(token.raw.replace(/['\u2019]s$/iu, '').replace(/-/g, ' '))))];
     if (terms.length === 0) continue;
-    const docId = bestMatch(terms, documents);
+    const docId = bestMatch(terms, all);
     if (docId === undefined) continue;
     let last = at;
     while (last + 1 < tokens.length && isDocumentNoun(tokens[last + 1]!)) last++;
@@ -62,7 +64,7 @@ function describingWordsBefore(tokens: readonly Token[], at: number): Token[] {
   return [];
 }
 
-function bestMatch(terms: readonly string[], documents: Iterable<Document>): string | undefined {
+function bestMatch(terms: readonly string[], documents: readonly Document[]): string | undefined {
   let best: string | undefined;
   let bestCount = 0;
   let tied = false;

@@ -83,6 +83,7 @@ describe('questions that name what the corpus never names', () => {
   // Each matches some of the corpus's words, enough to pass for on-topic, but asks about a name it never writes.
   it.each([
     ['How many Shahed drones has Iran given Russia according to Zelensky?'],
+    ["How many Shahed drones has Iran given Russia by Zelensky's count?"],
     ['What has Xi Jinping said in public about the war in Ukraine?'],
   ])('declines "%s"', (question) => {
     expect(engine.ask(question)).toMatchObject({ kind: 'no-match', reason: 'off-topic' });
@@ -101,6 +102,9 @@ describe('questions that name what the corpus never names', () => {
     // "Sept" is an English word, not a name; "NSC" stands for the corpus's national security council.
     ['How many containers had North Korea shipped to Russia by Sept 2023?', 'containers'],
     ['Which countries did the NSC spokesperson say the shells went through?', 'Kirby'],
+    // Months and weekdays are capitalised, but name nothing the corpus could lack.
+    ['How many Shahed drones did Iran send Russia in October?', 'Shahed'],
+    ['How many Shahed drones did Iran send Russia on Monday?', 'Shahed'],
   ])('still answers "%s"', (question, expected) => {
     const answer = engine.ask(question);
     expect(answer.kind).toBe('answered');

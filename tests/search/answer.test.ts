@@ -391,6 +391,12 @@ describe('words that point at the documents', () => {
       expect(other.matchedTerms).not.toContain('drones');
     });
 
+    it('answers from the named document alone when the question asks about nothing else', () => {
+      // Over the bundled corpus, whose articles write their titles' words in their text.
+      expect(new Set(excerptsOf(engine.ask('What does the drone article say?')).map((excerpt) => excerpt.citation.title))).toEqual(new Set(["Iran and Russia's Drone Alliance"]));
+      expect(new Set(excerptsOf(engine.ask('What does the Guardian piece say?')).map((excerpt) => excerpt.citation.source))).toEqual(new Set(['The Guardian']));
+    });
+
     it('ranks by the other words alone without the bonus', () => {
       const noBonus = createEngine(smallCorpus(files), { answer: { referredDocumentBonus: 0 } });
       expect(titles(noBonus.ask('What did Iran sell Russia, per the drone article?'))[0]).toBe('Arms Procurement');

@@ -42,6 +42,11 @@ describe('documentReferredTo', () => {
     expect(referred(question)).toBeUndefined();
   });
 
+  it('reads every document noun of the question, given the documents as a one-pass iterator', () => {
+    const byId = new Map(documents.map((document) => [document.id, document]));
+    expect(documentReferredTo('Does the Pentagon report agree with the drone article?', byId.values())?.docId).toBe('drones');
+  });
+
   it('blanks the naming words, from the first describing word to the last document noun, keeping offsets', () => {
     const question = 'What, per the axis-of-upheaval blog post, unites them?';
     const reference = documentReferredTo(question, documents);
