@@ -1,5 +1,5 @@
 /** What kind of failure an error is, for callers that react differently to each. */
-export const ERROR_CODES = [
+const ERROR_CODES = [
   'CORPUS_NOT_FOUND',
   'CORPUS_EMPTY',
   'CONFIG_INVALID',

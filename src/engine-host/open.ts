@@ -30,6 +30,6 @@ export async function openAsyncEngine(options: OpenAsyncEngineOptions): Promise<
       options.onFallback?.(error.message);
     }
   }
-  const opened = openEngineSource(options.source, { onWarning: options.onWarning, onStatus: options.onStatus });
+  const opened = openEngineSource(options.source, options);
   return { engine: inProcessEngine(opened.engine), from: opened.from, milliseconds: opened.milliseconds };
 }

@@ -15,9 +15,10 @@ const MAX_LETTERS = 6;
  * Korea", "UNSC" for "UN Security Council". A word counts when it is written
  * in capitals, or in lowercase ("nk") when it is no English word ("pie" is a
  * word, not initials), and only when some capitalised phrase of the corpus has
- * those initials; where several do, the most frequent is taken. The English
- * word list (0.2 s and 21 MB to read) is only read for a lowercase word that
- * some phrase's initials spell.
+ * those initials; where several do, the most frequent is taken. Here the
+ * English word list (0.2 s and 21 MB to read, shared with the corpus loader
+ * and the unknown-name rule) is only read for a lowercase word that some
+ * phrase's initials spell.
  */
 export function acronymAliases(
   question: string,

@@ -2,14 +2,14 @@ import type { Passage } from '../corpus/types.ts';
 import type { Answer, AskOptions, Citation, Excerpt } from './types.ts';
 import { analyzeSentences, chooseExcerpt, MAX_EXCERPT_CHARS, scoreTerms, highlightMatches, wantedTerms, type ExcerptChoice, type ExcerptOptions, type WeightedConcept } from './excerpt.ts';
 import { answerKindOf, expectedAnswerType, MONTHS } from './answer-type.ts';
-import { analyze, termsOf } from './analyzer.ts';
+import { analyze } from './analyzer.ts';
 import { sentencesOf, type SentenceQuery } from './forward-index.ts';
 import { inverseDocumentFrequency, type SearchIndex } from './index-build.ts';
 import { FUZZY_WEIGHT, type ScoredPassage as Candidate, type TermQuery } from './postings.ts';
 import { analyzeQuestion, isOneWord, ownTerms, weighTerms, withIrregularForms, withSynonyms, type Concept } from './query.ts';
 import { packagedAdverbsOnly, packagedWordNet, type SynonymSource } from './synonyms.ts';
 import { holdsCorpusName } from './names.ts';
-import { DOCUMENT_NOUNS, documentReferredTo, withoutReference } from './document-reference.ts';
+import { documentReferredTo, isDocumentTerm, withoutReference } from './document-reference.ts';
 import { packagedIrregularForms, type IrregularForms } from './inflections.ts';
 import { acronymAliases, warmAcronyms } from './acronyms.ts';
 import { loadEnglishLexicon } from '../text/lexicon.ts';
@@ -138,7 +138,7 @@ export function answerQuestion(index: SearchIndex, question: string, options: An
   }
   // The pool does not grow with the offset, so the total a first page reports holds for every page.
   const pool = Math.max(options.candidates ?? 24, limit);
-  const results = aboutDocumentOnly ? search(index, asked, pool, (position) => index.passages[position]!.docId === reference.docId) : candidatesFor(index, asked, pool, reference?.docId);
+  const results = aboutDocumentOnly ? search(index, asked, pool, inDocument(index, reference.docId)) : candidatesFor(index, asked, pool, reference?.docId);
   const weighted = withoutUnmatchedAdverbs(withFuzzyMatches(asked, results), dictionaries.adverbsOnly);
   const answerType = expectedAnswerType(text);
   // Decided from the question alone, so a declined question is not ranked first.
@@ -270,10 +270,7 @@ function isName(label: string, question: string, index: SearchIndex): boolean {
   const wordStart = question.slice(0, at).search(/\S*$/u);
   const wordEnd = at + question.slice(at).search(/[\s?!.,;:]|$/u);
   const word = question.slice(wordStart, wordEnd);
-  if (/^\p{Lu}/u.test(word)) {
-    const opensQuestion = wordStart === question.search(/[\p{L}\p{N}]/u);
-    if (!opensQuestion || /^.[^]*[\p{Lu}\p{N}]/u.test(word)) return true;
-  }
+  if (/^\p{Lu}/u.test(word) && (!opensQuestion(question, wordStart) || /^.[^]*[\p{Lu}\p{N}]/u.test(word))) return true;
   return holdsCorpusName(index, word);
 }
 
@@ -291,7 +288,12 @@ function isUnknownName(concept: WeightedConcept, question: string): boolean {
   const word = label.replace(/['\u2019]s$/iu, '');
   if (!/^\p{Lu}\p{L}*\p{Ll}\p{L}*$/u.test(word) || CALENDAR_NAMES.has(word.toLowerCase())) return false;
   const at = wordAt(question, label);
-  return at >= 0 && at !== question.search(/[\p{L}\p{N}]/u) && !loadEnglishLexicon().has(word.toLowerCase());
+  return at >= 0 && !opensQuestion(question, at) && !loadEnglishLexicon().has(word.toLowerCase());
+}
+
+/** Whether a word at this offset is the question's first: capitalised there, it need not be a name. */
+function opensQuestion(question: string, at: number): boolean {
+  return at === question.search(/[\p{L}\p{N}]/u);
 }
 
 /** Months and days of the week: capitalised, but no name of something the corpus could lack. */
@@ -372,17 +374,13 @@ function weighConcepts(index: SearchIndex, concepts: readonly Concept[]): Weight
 }
 
 /**
- * Words with which a question points at the documents rather than at their
- * topic ("the article", "per the conclusion", "the blog post"). Where the
+ * Whether a concept is a word with which a question points at the documents
+ * rather than at their topic ("the article", "per the conclusion"). Where the
  * corpus never writes one, it is left out of the question: it would count as a
  * word the corpus cannot answer, and typo tolerance would match it to others.
  */
-const DOCUMENT_WORDS = new Set(
-  [...DOCUMENT_NOUNS, ...'author writer text document doc conclusion summary intro introduction section paragraph passage page chapter source'.split(' ')].flatMap((word) => termsOf(word)),
-);
-
 function isDocumentWord(concept: Concept): boolean {
-  return isOneWord(concept) && DOCUMENT_WORDS.has(ownTerms(concept)[0]!);
+  return isOneWord(concept) && isDocumentTerm(ownTerms(concept)[0]!);
 }
 
 /**
@@ -396,7 +394,7 @@ function candidatesFor(index: SearchIndex, concepts: readonly WeightedConcept[],
   const results = search(index, concepts, candidates);
   if (docId === undefined) return results;
   const found = new Set(results.map((result) => result.id));
-  const named = search(index, concepts, candidates, (position) => index.passages[position]!.docId === docId);
+  const named = search(index, concepts, candidates, inDocument(index, docId));
   return [...results, ...named.filter((result) => !found.has(result.id))].sort((a, b) => b.score - a.score || a.id - b.id);
 }
 
@@ -407,6 +405,11 @@ function candidatesFor(index: SearchIndex, concepts: readonly WeightedConcept[],
  * of the question's concepts it matches, however many ways it writes each.
  * `accept`, when given, leaves out the passages it rejects.
  */
+/** Accepts the passages of one document, by their positions in the index. */
+function inDocument(index: SearchIndex, docId: string): (position: number) => boolean {
+  return (position) => index.passages[position]!.docId === docId;
+}
+
 function search(index: SearchIndex, concepts: readonly WeightedConcept[], candidates: number, accept?: (position: number) => boolean): Candidate[] {
   const weights = weighTerms(concepts.map((weighted) => weighted.concept));
   const maxDistance = (term: string): number =>

@@ -1,5 +1,5 @@
 import type { Document } from '../corpus/types.ts';
-import { analyze, tokenize, type Token } from './analyzer.ts';
+import { analyze, termsOf, tokenize, type Token } from './analyzer.ts';
 
 /**
  * A document the question names by its title or source ("the drone article",
@@ -13,7 +13,17 @@ export interface DocumentReference {
 }
 
 /** Nouns with which a question names a document rather than its topic. */
-export const DOCUMENT_NOUNS = new Set(['article', 'piece', 'blog', 'post', 'writeup', 'write-up', 'report', 'paper', 'story', 'essay', 'column', 'op-ed', 'explainer', 'analysis', 'commentary']);
+const DOCUMENT_NOUNS = new Set(['article', 'piece', 'blog', 'post', 'writeup', 'write-up', 'report', 'paper', 'story', 'essay', 'column', 'op-ed', 'explainer', 'analysis', 'commentary']);
+/** The terms of the document nouns and of other words that point at the documents or their parts ("author", "conclusion"). */
+const DOCUMENT_TERMS = new Set(
+  [...DOCUMENT_NOUNS, ...'author writer text document doc conclusion summary intro introduction section paragraph passage page chapter source'.split(' ')].flatMap((word) => termsOf(word)),
+);
+
+/** Whether an index term is one with which a question points at the documents rather than at their topic. */
+export function isDocumentTerm(term: string): boolean {
+  return DOCUMENT_TERMS.has(term);
+}
+
 /** Words that open the description before a document noun ("the", "this"): the describing words lie between. */
 const DETERMINERS = new Set(['the', 'this', 'that', 'a', 'an']);
 /** At most this many words describe a document ("the axis of upheaval article"). */

@@ -2,12 +2,14 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseEvalFile } from '../../src/eval/evaluate.ts';
+import type { Corpus } from '../../src/corpus/index.ts';
 import { createEngine, type Engine } from '../../src/search/index.ts';
 import { openBundledEngine, PROJECT_ROOT, smallCorpus } from '../fixtures/bundled.ts';
 
+let corpus: Corpus;
 let engine: Engine;
 beforeAll(() => {
-  ({ engine } = openBundledEngine());
+  ({ corpus, engine } = openBundledEngine());
 });
 
 const evalQuestions = parseEvalFile(readFileSync(join(PROJECT_ROOT, 'eval/questions.jsonl'), 'utf8')).questions;
@@ -90,7 +92,6 @@ describe('questions that name what the corpus never names', () => {
   });
 
   it('answers the same questions when such a name does not raise the bar', () => {
-    const { corpus } = openBundledEngine();
     const lenient = createEngine(corpus, { answer: { unknownNameCoverage: 0.25 } });
     expect(lenient.ask('How many Shahed drones has Iran given Russia according to Zelensky?').kind).toBe('answered');
     expect(lenient.ask('What has Xi Jinping said in public about the war in Ukraine?').kind).toBe('answered');
@@ -105,6 +106,11 @@ describe('questions that name what the corpus never names', () => {
     // Months and weekdays are capitalised, but name nothing the corpus could lack.
     ['How many Shahed drones did Iran send Russia in October?', 'Shahed'],
     ['How many Shahed drones did Iran send Russia on Monday?', 'Shahed'],
+    // The same exceptions where the rest matches less, so that only the exception keeps the answer.
+    ['How many Shahed drones has Iran given Russia since October?', 'Shahed'],
+    ['How many Shahed drones has Iran given Russia since Monday?', 'Shahed'],
+    ['How many Shahed drones has Iran given Russia since Sept?', 'Shahed'],
+    ['How many Shahed drones has Iran given Russia according to the NSC?', 'Shahed'],
   ])('still answers "%s"', (question, expected) => {
     const answer = engine.ask(question);
     expect(answer.kind).toBe('answered');

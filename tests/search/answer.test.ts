@@ -15,6 +15,11 @@ function excerptsOf(answer: Answer): Excerpt[] {
   return answer.excerpts;
 }
 
+/** The titles of the documents an answer quotes, in order. */
+function titles(answer: Answer): string[] {
+  return excerptsOf(answer).map((excerpt) => excerpt.citation.title);
+}
+
 /** Where an excerpt lies in its document's text. */
 function documentSpan(excerpt: Excerpt): { docId: string; start: number; end: number } {
   const passage = engine.passage(excerpt.citation.passageId)!.passage;
@@ -343,7 +348,6 @@ describe('words written side by side', () => {
     ['together.txt', 'Crews fired artillery shells at night near the old border.'],
   ]);
   const small = (options = {}) => createEngine(corpus, options);
-  const titles = (answer: Answer) => excerptsOf(answer).map((excerpt) => excerpt.citation.title);
   const question = 'Who fired the artillery shells?';
 
   it('ranks first the excerpt that writes the question\'s words next to each other', () => {
@@ -376,7 +380,6 @@ describe('words that point at the documents', () => {
       ['Arms Procurement.txt', 'Iran sold Russia drones, and the drones reached Ukraine.'],
     ] as const;
     const two = createEngine(smallCorpus(files));
-    const titles = (answer: Answer): string[] => excerptsOf(answer).map((excerpt) => excerpt.citation.title);
 
     it('ranks the named document first, and the other still follows', () => {
       expect(titles(two.ask('What did Iran sell Russia?'))[0]).toBe('Arms Procurement');
