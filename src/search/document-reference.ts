@@ -14,9 +14,13 @@ export interface DocumentReference {
 
 /** Nouns with which a question names a document rather than its topic. */
 const DOCUMENT_NOUNS = new Set(['article', 'piece', 'blog', 'post', 'writeup', 'write-up', 'report', 'paper', 'story', 'essay', 'column', 'op-ed', 'explainer', 'analysis', 'commentary']);
-/** The terms of the document nouns and of other words that point at the documents or their parts ("author", "conclusion"). */
+/**
+ * The terms of the document nouns and of other words that point at the
+ * documents or their parts ("author", "conclusion"): each word's own term
+ * only, not its compound's parts, or "write-up" would make "write" one.
+ */
 const DOCUMENT_TERMS = new Set(
-  [...DOCUMENT_NOUNS, ...'author writer text document doc conclusion summary intro introduction section paragraph passage page chapter source'.split(' ')].flatMap((word) => termsOf(word)),
+  [...DOCUMENT_NOUNS, ...'author writer text document doc conclusion summary intro introduction section paragraph passage page chapter source'.split(' ')].map((word) => termsOf(word)[0]!),
 );
 
 /** Whether an index term is one with which a question points at the documents rather than at their topic. */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildDocuments } from '../../src/corpus/index.ts';
-import { documentReferredTo, withoutReference } from '../../src/search/document-reference.ts';
+import { documentReferredTo, isDocumentTerm, withoutReference } from '../../src/search/document-reference.ts';
+import { termsOf } from '../../src/search/analyzer.ts';
 import { SMALL_LEXICON } from '../fixtures/bundled.ts';
 
 const documents = buildDocuments(
@@ -54,5 +55,13 @@ describe('documentReferredTo', () => {
     expect(blanked).toHaveLength(question.length);
     expect(blanked.replace(/ +/g, ' ')).toBe('What, per the , unites them?');
     expect(withoutReference(question, undefined)).toBe(question);
+  });
+});
+
+describe('isDocumentTerm', () => {
+  it('knows the words that point at documents, but not the parts of their compounds', () => {
+    expect(['write-up', 'op-ed', 'author', 'conclusion'].map((word) => isDocumentTerm(termsOf(word)[0]!))).toEqual([true, true, true, true]);
+    // "write" and "op" are words of a question's topic, not names for a document.
+    expect(['write', 'op', 'ed'].map(isDocumentTerm)).toEqual([false, false, false]);
   });
 });
