@@ -2,7 +2,7 @@ import type { Passage } from '../corpus/types.ts';
 import type { Answer, AskOptions, Citation, Excerpt } from './types.ts';
 import { analyzeSentences, chooseExcerpt, MAX_EXCERPT_CHARS, scoreTerms, highlightMatches, wantedTerms, type ExcerptChoice, type ExcerptOptions, type WeightedConcept } from './excerpt.ts';
 import { answerKindOf, expectedAnswerType, MONTHS } from './answer-type.ts';
-import { analyze } from './analyzer.ts';
+import { analyze, termsOf } from './analyzer.ts';
 import { sentencesOf, type SentenceQuery } from './forward-index.ts';
 import { inverseDocumentFrequency, type SearchIndex } from './index-build.ts';
 import { FUZZY_WEIGHT, type ScoredPassage as Candidate, type TermQuery } from './postings.ts';
@@ -10,6 +10,7 @@ import { analyzeQuestion, isOneWord, ownTerms, weighTerms, withIrregularForms, w
 import { packagedAdverbsOnly, packagedWordNet, type SynonymSource } from './synonyms.ts';
 import { holdsCorpusName } from './names.ts';
 import { documentReferredTo, isDocumentTerm, withoutReference } from './document-reference.ts';
+import { isInPart, partReferredTo, withoutPart, type PartReference } from './document-part.ts';
 import { packagedIrregularForms, type IrregularForms } from './inflections.ts';
 import { acronymAliases, warmAcronyms } from './acronyms.ts';
 import { loadEnglishLexicon } from '../text/lexicon.ts';
@@ -98,6 +99,16 @@ export interface AnswerOptions extends AskOptions {
    */
   referredDocumentBonus?: number;
   /**
+   * Added to the score of excerpts from the part of a document a question
+   * names by its place ("according to the conclusion", "per the intro", "in
+   * the FAQ"): of the document it names, or of every document. A bonus, not a
+   * filter, as for a named document; larger than that one, as the part's
+   * words are no longer searched for and a heading ("FAQs", "Conclusion")
+   * no longer earns its credit.
+   * @default 0.3
+   */
+  referredPartBonus?: number;
+  /**
    * The share of the question's weight the best excerpt must match when the
    * question names something the corpus never names ("Who won the Tour de
    * France?", "What has Xi Jinping said about ...?"), on top of `minCoverage`
@@ -125,25 +136,30 @@ export function answerQuestion(index: SearchIndex, question: string, options: An
   const offset = clampInteger(options.offset ?? 0, 0, 1000);
   const written = question.slice(0, MAX_QUESTION_CHARS).trim();
   if (written === '') return noMatch(question, 'empty-question', 'Ask a question about the documents, for example: "Who supplies drones to Russia?"');
-  // "The Guardian piece" names a document, not the topic: its words are not searched for, and that document ranks higher.
+  // "The Guardian piece" names a document and "the conclusion" a part of one, not the topic:
+  // their words are not searched for, and that document or part ranks higher.
   const reference = documentReferredTo(written, index.documents.values());
+  const part = partReferredTo(written);
   const dictionaries = dictionariesOf(options);
-  let text = withoutReference(written, reference);
+  let text = withoutPart(withoutReference(written, reference), part);
   let asked = questionConcepts(index, text, dictionaries);
-  // "What does the drone article say?" asks about nothing else: its naming words are all it has to search for, in that document alone.
-  const aboutDocumentOnly = asked.length === 0 && reference !== undefined;
-  if (aboutDocumentOnly) asked = questionConcepts(index, (text = written), dictionaries);
+  const scope = inScope(index, reference?.docId, part);
+  // "What does the drone article say?" asks about nothing else: its naming words are all it has to search for, in that document or part alone.
+  const aboutPlaceOnly = scope !== undefined && asked.every(({ concept }) => isRequestWord(concept));
+  // "What does the conclusion say?": the part's words are seldom in its text, so quote the part itself.
+  if (aboutPlaceOnly && part !== undefined) return quotePlace(index, question, scope, limit, offset, options.maxExcerptChars ?? MAX_EXCERPT_CHARS);
+  if (aboutPlaceOnly) asked = questionConcepts(index, (text = written), dictionaries).filter(({ concept }) => !isRequestWord(concept));
   if (asked.length === 0) {
     return noMatch(question, 'no-terms', 'That question has no words to search for. Try naming a person, place, weapon or event.');
   }
   // The pool does not grow with the offset, so the total a first page reports holds for every page.
   const pool = Math.max(options.candidates ?? 24, limit);
-  const results = aboutDocumentOnly ? search(index, asked, pool, inDocument(index, reference.docId)) : candidatesFor(index, asked, pool, reference?.docId);
+  const results = aboutPlaceOnly ? search(index, asked, pool, scope) : candidatesFor(index, asked, pool, scope);
   const weighted = withoutUnmatchedAdverbs(withFuzzyMatches(asked, results), dictionaries.adverbsOnly);
   const answerType = expectedAnswerType(text);
   // Decided from the question alone, so a declined question is not ranked first.
   if (answerType !== undefined && asksUnknownFactsAboutNames(index, text, weighted, dictionaries.adverbsOnly)) return offTopic(question);
-  const ranked = rank(index, results, weighted, { ...options, answerType, questionTerms: new Set(analyze(text)), referredDocId: reference?.docId });
+  const ranked = rank(index, results, weighted, { ...options, answerType, questionTerms: new Set(analyze(text)), referredDocId: reference?.docId, referredPart: part && scope });
   if (!ranked.slice(0, 5).some((candidate) => isOnTopic(candidate, weighted, options))) return offTopic(question);
   const nameBar = options.unknownNameCoverage ?? 0.4;
   if (!ranked.slice(0, 5).some((candidate) => candidate.fullCoverage >= nameBar) && weighted.some((concept) => isUnknownName(concept, text))) return offTopic(question);
@@ -156,6 +172,34 @@ export function answerQuestion(index: SearchIndex, question: string, options: An
     total: excerpts.length,
     confidence: Math.round(ranked[0]!.fullCoverage * 1000) / 1000,
   };
+}
+
+/**
+ * The passages of a named place in reading order, for a question that asks
+ * about nothing else: the place's first passage of each document, then its
+ * second of each, and so on, so that "the conclusion" shows every document's.
+ * Each excerpt opens its passage.
+ */
+function quotePlace(index: SearchIndex, question: string, scope: (position: number) => boolean, limit: number, offset: number, maxChars: number): Answer {
+  const byDocument = new Map<string, number[]>();
+  index.passages.forEach((passage, position) => {
+    if (!scope(position)) return;
+    const positions = byDocument.get(passage.docId) ?? [];
+    if (positions.length === 0) byDocument.set(passage.docId, positions);
+    positions.push(position);
+  });
+  const lists = [...byDocument.values()];
+  const order: number[] = [];
+  for (let round = 0; order.length < lists.reduce((sum, list) => sum + list.length, 0); round++) {
+    for (const list of lists) if (round < list.length) order.push(list[round]!);
+  }
+  if (order.length === 0) return offTopic(question);
+  const excerpts = order.slice(offset, offset + limit).map((position): Excerpt => {
+    const { text: passageText } = index.passages[position]!;
+    const { start, end } = chooseExcerpt(passageText, [], { maxChars, targetChars: Math.min(450, maxChars) });
+    return { text: passageText.slice(start, end), citation: citationOf(index, position), score: 0, start, end, highlights: [], matchedTerms: [] };
+  });
+  return { kind: 'answered', question, excerpts, total: order.length, confidence: 1 };
 }
 
 /** A ranked choice as shown: the quoted text with its citation and the words to highlight. */
@@ -373,6 +417,14 @@ function weighConcepts(index: SearchIndex, concepts: readonly Concept[]): Weight
   return weighted.filter((concept) => keep.has(concept));
 }
 
+/** Words that ask to be shown something rather than say what it is about ("summarise the intro", "show me the FAQ"). */
+const REQUEST_TERMS = new Set('show quote summarise summarize summary recap list read tell sum'.split(' ').map((word) => termsOf(word)[0]!));
+
+/** Whether a concept only asks to be shown the place a question names. */
+function isRequestWord(concept: Concept): boolean {
+  return isOneWord(concept) && REQUEST_TERMS.has(ownTerms(concept)[0]!);
+}
+
 /**
  * Whether a concept is a word with which a question points at the documents
  * rather than at their topic ("the article", "per the conclusion"). Where the
@@ -384,17 +436,17 @@ function isDocumentWord(concept: Concept): boolean {
 }
 
 /**
- * The search's candidates and, for a question that names a document, that
- * document's best candidates as well: its passages may rank too low to be
- * among the first, and the question may have named the wrong document. The
- * second search doubles the time of such a question, and the pool may grow
- * to twice its size.
+ * The search's candidates and, for a question that names a document or a
+ * part of one, that place's best candidates as well: its passages may rank
+ * too low to be among the first, and the question may have named the wrong
+ * place. The second search doubles the time of such a question, and the pool
+ * may grow to twice its size.
  */
-function candidatesFor(index: SearchIndex, concepts: readonly WeightedConcept[], candidates: number, docId: string | undefined): Candidate[] {
+function candidatesFor(index: SearchIndex, concepts: readonly WeightedConcept[], candidates: number, scope: ((position: number) => boolean) | undefined): Candidate[] {
   const results = search(index, concepts, candidates);
-  if (docId === undefined) return results;
+  if (scope === undefined) return results;
   const found = new Set(results.map((result) => result.id));
-  const named = search(index, concepts, candidates, inDocument(index, docId));
+  const named = search(index, concepts, candidates, scope);
   return [...results, ...named.filter((result) => !found.has(result.id))].sort((a, b) => b.score - a.score || a.id - b.id);
 }
 
@@ -405,9 +457,17 @@ function candidatesFor(index: SearchIndex, concepts: readonly WeightedConcept[],
  * of the question's concepts it matches, however many ways it writes each.
  * `accept`, when given, leaves out the passages it rejects.
  */
-/** Accepts the passages of one document, by their positions in the index. */
-function inDocument(index: SearchIndex, docId: string): (position: number) => boolean {
-  return (position) => index.passages[position]!.docId === docId;
+/**
+ * Accepts the passages of the place a question names, by their positions in
+ * the index: one document, a part of every document, or that part of one.
+ * Undefined where the question names no place.
+ */
+function inScope(index: SearchIndex, docId: string | undefined, part: PartReference | undefined): ((position: number) => boolean) | undefined {
+  if (docId === undefined && part === undefined) return undefined;
+  return (position) => {
+    const passage = index.passages[position]!;
+    return (docId === undefined || passage.docId === docId) && (part === undefined || isInPart(index.documents.get(passage.docId)!, passage, part.part));
+  };
 }
 
 function search(index: SearchIndex, concepts: readonly WeightedConcept[], candidates: number, accept?: (position: number) => boolean): Candidate[] {
@@ -465,7 +525,8 @@ function rank(
   index: SearchIndex,
   results: readonly Candidate[],
   concepts: readonly WeightedConcept[],
-  options: AnswerOptions & Pick<ExcerptOptions, 'answerType' | 'questionTerms'> & { referredDocId?: string | undefined },
+  options: AnswerOptions &
+    Pick<ExcerptOptions, 'answerType' | 'questionTerms'> & { referredDocId?: string | undefined; referredPart?: ((position: number) => boolean) | undefined },
 ): RankedExcerpt[] {
   const maxChars = options.maxExcerptChars ?? MAX_EXCERPT_CHARS;
   const sentenceQuery = index.forward.maxSentenceChars === maxChars ? forwardQuery(index, concepts, options) : undefined;
@@ -477,6 +538,7 @@ function rank(
   const furtherDiscount = options.furtherExcerptDiscount ?? 0.05;
   const headingCredit = options.headingCredit ?? 0.3;
   const referredBonus = options.referredDocumentBonus ?? 0.1;
+  const partBonus = options.referredPartBonus ?? 0.3;
   const excerptOptions: ExcerptOptions = {
     maxChars,
     targetChars: options.targetExcerptChars ?? 450,
@@ -516,7 +578,7 @@ function rank(
     const coverage = Math.min(1, matched / knownWeight);
     const typeBonus = choice.hasAnswerType ? (options.answerTypeBonus ?? 0.05) : 0;
     const adjacency = (options.adjacencyBonus ?? 0.1) * choice.adjacentShare;
-    const score = bm25Share * (result.score / top) + (1 - bm25Share) * coverage + typeBonus + adjacency - discount + (passage.docId === options.referredDocId ? referredBonus : 0);
+    const score = bm25Share * (result.score / top) + (1 - bm25Share) * coverage + typeBonus + adjacency - discount + (passage.docId === options.referredDocId ? referredBonus : 0) + (options.referredPart?.(result.id) ? partBonus : 0);
     return {
       position: result.id,
       start: choice.start,

@@ -66,8 +66,9 @@ export function withoutReference(question: string, reference: DocumentReference 
   return question.slice(0, reference.start) + ' '.repeat(reference.end - reference.start) + question.slice(reference.end);
 }
 
+/** A document noun, possessive or not ("the drone article's conclusion"). */
 function isDocumentNoun(token: Token): boolean {
-  return DOCUMENT_NOUNS.has(token.raw.toLowerCase());
+  return DOCUMENT_NOUNS.has(token.raw.toLowerCase().replace(/['\u2019]s$/u, ''));
 }
 
 /** The words between a determiner and the document noun at `at`; none when no determiner opens them within reach. */

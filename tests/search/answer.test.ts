@@ -405,4 +405,36 @@ describe('words that point at the documents', () => {
       expect(titles(noBonus.ask('What did Iran sell Russia, per the drone article?'))[0]).toBe('Arms Procurement');
     });
   });
+
+  describe('a part of a document named by its place', () => {
+    // The lead answers the question in fewer words, so it ranks first unless the question names the conclusion.
+    const files = [
+      ['Trade.md', ['Iran sold Russia drones.', '## Background', 'The two states have traded for decades.', '## Conclusion', 'Iran sold Russia engines and spare parts for its aircraft over several years of steady trade.'].join('\n\n')],
+    ] as const;
+    const trade = createEngine(smallCorpus(files));
+    const sections = (answer: Answer): string[] => excerptsOf(answer).map((excerpt) => excerpt.citation.section);
+
+    it('ranks the named part first', () => {
+      expect(sections(trade.ask('What did Iran sell Russia?'))[0]).toBe('');
+      expect(sections(trade.ask('What did Iran sell Russia, according to the conclusion?'))[0]).toBe('Conclusion');
+      expect(sections(trade.ask("What did Iran sell Russia, per the article's closing paragraph?"))[0]).toBe('Conclusion');
+    });
+
+    it('quotes that part when the question asks about nothing else', () => {
+      expect(sections(trade.ask('What does the conclusion say?'))).toEqual(['Conclusion']);
+      expect(sections(trade.ask('Summarise the intro'))).toEqual(['']);
+    });
+
+    it("quotes every document's part, one of each first, when no document is named", () => {
+      const answer = engine.ask("What's in the conclusion?");
+      const documents = excerptsOf(answer).map((excerpt) => excerpt.citation.docId);
+      expect(documents).toHaveLength(3);
+      expect(new Set(documents).size).toBe(3);
+    });
+
+    it('ranks by the other words alone without the bonus', () => {
+      const noBonus = createEngine(smallCorpus(files), { answer: { referredPartBonus: 0 } });
+      expect(sections(noBonus.ask('What did Iran sell Russia, according to the conclusion?'))[0]).toBe('');
+    });
+  });
 });

@@ -24,6 +24,7 @@ describe('documentReferredTo', () => {
     ['In a drone report, what is Shahed?', 'drones'],
     // Inflected forms of the title's words: "drones" and "Drone" are one term.
     ['what do the drones writeup and others say', 'drones'],
+    ["what is the drone article's closing warning", 'drones'],
   ])('finds the document "%s" names', (question, docId) => {
     expect(referred(question)).toBe(docId);
   });

@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import { buildDocuments } from '../../src/corpus/index.ts';
+import { isInPart, partReferredTo, withoutPart, type DocumentPart } from '../../src/search/document-part.ts';
+import { splitIntoPassages } from '../../src/corpus/index.ts';
+import { SMALL_LEXICON } from '../fixtures/bundled.ts';
+
+const named = (question: string): string | undefined => {
+  const reference = partReferredTo(question);
+  return reference && `${reference.part}: ${question.slice(reference.start, reference.end)}`;
+};
+
+describe('partReferredTo', () => {
+  it.each([
+    ['According to the conclusion, what did Moscow hand off?', 'closing: the conclusion'],
+    ['what does the intro say about sanctions', 'opening: the intro'],
+    ['per the opening, who sold drones?', 'opening: the opening'],
+    ['what did russia get back, per the faq', 'questions: faq'],
+    ['In the Q&A, what is the Shahed-136?', 'questions: Q&A'],
+    ['which areas does their teamwork cover, according to the wrap-up', 'closing: the wrap-up'],
+    ['What broader shift does the closing section say the axis represents?', 'closing: the closing section'],
+    ['who is named in the first paragraph', 'opening: the first paragraph'],
+    ["whats the drone article's closing warning to other countries", "closing: article's closing"],
+    ['what does the end of the article say about drones', 'closing: the end'],
+    ['Per the opening of the foreign-aid article, what was Moscow seeking?', 'opening: the opening'],
+  ])('finds the part "%s" names', (question, expected) => {
+    expect(named(question)).toBe(expected);
+  });
+
+  it.each([
+    'What happened at the end of the war?',
+    "How did analysts read the purchases in the war's opening year?",
+    'Is the stockpile ending up in Russia?',
+    'What did the introduction of sanctions lead to?',
+    'Since the start of the invasion, what has Iran sent?',
+    'What conclusion did the analysts reach?',
+  ])('finds no part in "%s", whose words mean something else', (question) => {
+    expect(partReferredTo(question)).toBeUndefined();
+  });
+
+  it('blanks the naming words, keeping offsets', () => {
+    const question = 'per the FAQ, who pays?';
+    expect(withoutPart(question, partReferredTo(question))).toBe('per the    , who pays?');
+  });
+});
+
+describe('isInPart', () => {
+  const [headed, plain] = buildDocuments(
+    [
+      {
+        file: 'headed.md',
+        meta: { title: 'Headed' },
+        raw: [
+          'Iran sells drones to Russia, and this opening paragraph says so.',
+          '## Shells',
+          'North Korea sends shells by rail to the Russian border.',
+          '## Conclusion',
+          'The partners will keep trading for years.',
+          '## FAQs',
+          'Q: Who sends shells? A: North Korea.',
+        ].join('\n\n'),
+      },
+      { file: 'plain.txt', meta: { title: 'Plain' }, raw: ['First of five paragraphs.', 'Second one.', 'Third one.', 'Fourth one.', 'Last of five paragraphs.'].join('\n\n') },
+    ],
+    SMALL_LEXICON,
+  );
+  const partsOf = (document: typeof headed): Record<DocumentPart, string[]> => {
+    // Every paragraph its own passage, however short.
+    const passages = splitIntoPassages(document!, { minPassageChars: 1 });
+    const inPart = (part: DocumentPart): string[] => passages.filter((passage) => isInPart(document!, passage, part)).map((passage) => passage.text);
+    return { opening: inPart('opening'), closing: inPart('closing'), questions: inPart('questions') };
+  };
+
+  it('reads the parts of a document from its headings and its lead', () => {
+    expect(partsOf(headed)).toEqual({
+      opening: ['Iran sells drones to Russia, and this opening paragraph says so.'],
+      closing: ['The partners will keep trading for years.'],
+      questions: ['Q: Who sends shells? A: North Korea.'],
+    });
+  });
+
+  it('takes the ends of a document without headings as its opening and closing', () => {
+    expect(partsOf(plain)).toEqual({ opening: ['First of five paragraphs.'], closing: ['Last of five paragraphs.'], questions: [] });
+  });
+});
