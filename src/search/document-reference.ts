@@ -49,9 +49,9 @@ export function documentReferredTo(question: string, documents: Iterable<Documen
     if (!isDocumentNoun(tokens[at]!)) continue;
     const describing = describingWordsBefore(tokens, at);
     if (describing.length === 0) continue;
-    const terms = [...new Set(describing.flatMap((token) => analyze(token.raw.replace(/['\u2019]s$/iu, '').replace(/-/g, ' '))))];
-    if (terms.length === 0) continue;
-    const docId = bestMatch(terms, all);
+    const words = [...new Set(describing.flatMap((token) => token.raw.toLowerCase().replace(/['\u2019]s$/u, '').split('-')))].filter((word) => analyze(word).length > 0);
+    if (words.length === 0) continue;
+    const docId = bestMatch(words, all);
     if (docId === undefined) continue;
     let last = at;
     while (last + 1 < tokens.length && isDocumentNoun(tokens[last + 1]!)) last++;
@@ -79,24 +79,43 @@ function describingWordsBefore(tokens: readonly Token[], at: number): Token[] {
   return [];
 }
 
-function bestMatch(terms: readonly string[], documents: readonly Document[]): string | undefined {
+function bestMatch(words: readonly string[], documents: readonly Document[]): string | undefined {
   let best: string | undefined;
   let bestCount = 0;
   let tied = false;
   for (const document of documents) {
-    const named = namingTermsOf(document);
-    const count = terms.filter((term) => named.has(term)).length;
+    const naming = namingOf(document);
+    const count = words.filter((word) => analyze(word).some((term) => naming.terms.has(term)) || naming.words.some((other) => sharesStem(word, other))).length;
     if (count > bestCount) [best, bestCount, tied] = [document.id, count, false];
     else if (count === bestCount && count > 0) tied = true;
   }
-  return !tied && bestCount * 2 > terms.length ? best : undefined;
+  return !tied && bestCount * 2 > words.length ? best : undefined;
 }
 
-const namingTerms = new WeakMap<Document, Set<string>>();
+/**
+ * Whether two words of four letters or more begin alike for most of the
+ * shorter one's length: derived words the stemmer keeps apart, as "fusion"
+ * and "fusing" ("the fusion piece" for "... Are Fusing Defense Industries").
+ */
+function sharesStem(a: string, b: string): boolean {
+  const shorter = Math.min(a.length, b.length);
+  if (shorter < MIN_SHARED_PREFIX) return false;
+  let shared = 0;
+  while (shared < shorter && a[shared] === b[shared]) shared++;
+  return shared >= MIN_SHARED_PREFIX && shared * 3 >= shorter * 2;
+}
 
-/** The terms of a document's title and source, analysed once per document. */
-function namingTermsOf(document: Document): Set<string> {
-  let terms = namingTerms.get(document);
-  if (!terms) namingTerms.set(document, (terms = new Set(analyze(`${document.title} ${document.source ?? ''}`.replace(/-/g, ' ')))));
-  return terms;
+const MIN_SHARED_PREFIX = 4;
+
+const naming = new WeakMap<Document, { terms: Set<string>; words: string[] }>();
+
+/** The terms and lowercased words of a document's title and source, read once per document. */
+function namingOf(document: Document): { terms: Set<string>; words: string[] } {
+  let found = naming.get(document);
+  if (!found) {
+    const text = `${document.title} ${document.source ?? ''}`.replace(/-/g, ' ');
+    found = { terms: new Set(analyze(text)), words: tokenize(text).map((token) => token.raw.toLowerCase()).filter((word) => analyze(word).length > 0) };
+    naming.set(document, found);
+  }
+  return found;
 }

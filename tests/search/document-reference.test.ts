@@ -44,6 +44,14 @@ describe('documentReferredTo', () => {
     expect(referred(question)).toBeUndefined();
   });
 
+  it('joins a describing word to a title word the stemmer keeps apart, when they begin alike', () => {
+    const [fusing] = buildDocuments([{ file: 'fusing.txt', raw: 'Three industries merge.', meta: { title: 'How Three States Are Fusing Their Arms Makers' } }], SMALL_LEXICON);
+    const all = [...documents, fusing!];
+    expect(documentReferredTo('per the fusion piece, what merged?', all)?.docId).toBe('fusing');
+    // "fund" begins like "fusing" for two letters only.
+    expect(documentReferredTo('per the fund piece, what merged?', all)).toBeUndefined();
+  });
+
   it('reads every document noun of the question, given the documents as a one-pass iterator', () => {
     const byId = new Map(documents.map((document) => [document.id, document]));
     expect(documentReferredTo('Does the Pentagon report agree with the drone article?', byId.values())?.docId).toBe('drones');
