@@ -16,8 +16,12 @@ export interface PartReference {
 
 const DETERMINER = String.raw`(?:the|its|this|that|their)`;
 const DOCUMENT_NOUN = String.raw`(?:article|piece|blog|post|writeup|write-up|report|paper|story|essay|column|op-ed|explainer|analysis|commentary|author|writer)`;
-/** What opens the naming words: a determiner, or a document's possessive ("the blog's closing question"). */
-const OPENER = String.raw`(?:${DETERMINER}|${DOCUMENT_NOUN}['\u2019]s)`;
+/**
+ * What opens the naming words: a determiner, a document noun ("the blog's
+ * closing question", "aid article intro"), or the question's start ("intro:
+ * what ...", "end of the upheaval post - ...").
+ */
+const OPENER = String.raw`(?:${DETERMINER}|${DOCUMENT_NOUN}(?:['\u2019]s)?)`;
 const PART_NOUN = String.raw`(?:paragraphs?|sections?|parts?|bits?|lines?|words|sentences?|thoughts|remarks|passages?)`;
 
 /** A part word and the part it names. Words that have other senses ("the opening year", "the end of the war") are `guarded`. */
@@ -29,10 +33,10 @@ const PART_WORDS: ReadonlyArray<{ words: string; part: DocumentPart; guarded: bo
 ];
 
 /** "the first paragraph", "its closing section": a position word and a part noun. */
-const POSITION_PHRASE = new RegExp(String.raw`\b${OPENER}\s+(?:(first|opening|initial)|(final|last|closing|concluding))\s+${PART_NOUN}\b`, 'iu');
+const POSITION_PHRASE = new RegExp(String.raw`(?:\b${OPENER}\s+|^\s*)(?:(first|opening|initial)|(final|last|closing|concluding))\s+${PART_NOUN}\b`, 'iu');
 /** The questions-and-answers part, however written. */
 const QUESTIONS_PHRASE = /\b(?:FAQs?|F\.A\.Q\.?s?|Q\s?&\s?As?|frequently asked questions)(?![\p{L}\p{N}])/iu;
-const PART_WORD = new RegExp(String.raw`\b(${OPENER})\s+(${PART_WORDS.map(({ words }) => words).join('|')})\b`, 'giu');
+const PART_WORD = new RegExp(String.raw`(?:\b(${OPENER})\s+|^\s*)(${PART_WORDS.map(({ words }) => words).join('|')})\b`, 'giu');
 /** After a guarded word, what shows it names a part of the text: the end, punctuation, or a verb of saying ("the opening says", "its closing warning"). */
 const NAMING_FOLLOWER = /^\s*(?:$|[,.;:?!)]|(?:says?|said|mentions?|notes?|calls?|describes?|warns?|argues?|asks?|suggests?|states?|claims?|adds?|stresses|concludes?|puts?|reads?|warning|question|argument|point|line)\b)/iu;
 /** "the conclusion of the article": `of` may only lead to a document, or the words name something else ("the end of the war"). */
@@ -51,11 +55,12 @@ export function partReferredTo(question: string): PartReference | undefined {
   const position = POSITION_PHRASE.exec(question);
   if (position) return { part: position[1] ? 'opening' : 'closing', start: position.index, end: position.index + position[0].length };
   for (const match of question.matchAll(PART_WORD)) {
-    const [whole, opener, word] = match as unknown as [string, string, string];
+    const [whole, opener = '', word] = match as unknown as [string, string | undefined, string];
     const { part, guarded } = PART_WORDS.find(({ words }) => new RegExp(`^(?:${words})$`, 'iu').test(word))!;
     const after = question.slice(match.index + whole.length);
     const ofDocument = OF_DOCUMENT.exec(after);
-    const possessive = !new RegExp(`^${DETERMINER}$`, 'iu').test(opener);
+    // After a document noun the word can only name its part; at the question's start it may be the topic ("End of the war: ...").
+    const possessive = opener !== '' && !new RegExp(`^${DETERMINER}$`, 'iu').test(opener);
     if (/^\s+of\b/iu.test(after) && !ofDocument) continue;
     if (guarded && !possessive && !ofDocument && !NAMING_FOLLOWER.test(after)) continue;
     // The document's own words stay: they may name it ("the Guardian piece") or its topic ("the foreign-aid article").

@@ -28,8 +28,13 @@ export function isDocumentTerm(term: string): boolean {
   return DOCUMENT_TERMS.has(term);
 }
 
-/** Words that open the description before a document noun ("the", "this"): the describing words lie between. */
-const DETERMINERS = new Set(['the', 'this', 'that', 'a', 'an']);
+/**
+ * Words that open the description before a document noun ("the", "this", and
+ * the prepositions chat leaves the article out after: "per guardian piece"):
+ * the describing words lie between. The question's start opens one too
+ * ("upheaval blog says ...").
+ */
+const DETERMINERS = new Set(['the', 'this', 'that', 'a', 'an', 'per', 'in', 'from', 'by', 'to']);
 /** At most this many words describe a document ("the axis of upheaval article"). */
 const MAX_DESCRIBING_WORDS = 4;
 
@@ -71,12 +76,12 @@ function isDocumentNoun(token: Token): boolean {
   return DOCUMENT_NOUNS.has(token.raw.toLowerCase().replace(/['\u2019]s$/u, ''));
 }
 
-/** The words between a determiner and the document noun at `at`; none when no determiner opens them within reach. */
+/** The words between a determiner (or the question's start) and the document noun at `at`; none when neither opens them within reach. */
 function describingWordsBefore(tokens: readonly Token[], at: number): Token[] {
   for (let from = at - 1; from >= 0 && at - from <= MAX_DESCRIBING_WORDS + 1; from--) {
     if (DETERMINERS.has(tokens[from]!.raw.toLowerCase())) return tokens.slice(from + 1, at);
   }
-  return [];
+  return at <= MAX_DESCRIBING_WORDS ? tokens.slice(0, at) : [];
 }
 
 function bestMatch(words: readonly string[], documents: readonly Document[]): string | undefined {

@@ -22,6 +22,10 @@ describe('partReferredTo', () => {
     ["whats the drone article's closing warning to other countries", "closing: article's closing"],
     ['what does the end of the article say about drones', 'closing: the end'],
     ['Per the opening of the foreign-aid article, what was Moscow seeking?', 'opening: the opening'],
+    // Chat drops the article: a document noun or the question's start opens the words.
+    ['aid article intro: what do the partners get?', 'opening: article intro'],
+    ['end of the upheaval post - what should we read next?', 'closing: end'],
+    ['last paragraph: who pays?', 'closing: last paragraph'],
   ])('finds the part "%s" names', (question, expected) => {
     expect(named(question)).toBe(expected);
   });
@@ -33,6 +37,7 @@ describe('partReferredTo', () => {
     'What did the introduction of sanctions lead to?',
     'Since the start of the invasion, what has Iran sent?',
     'What conclusion did the analysts reach?',
+    'End of the war: what comes next?',
   ])('finds no part in "%s", whose words mean something else', (question) => {
     expect(partReferredTo(question)).toBeUndefined();
   });

@@ -25,6 +25,9 @@ describe('documentReferredTo', () => {
     // Inflected forms of the title's words: "drones" and "Drone" are one term.
     ['what do the drones writeup and others say', 'drones'],
     ["what is the drone article's closing warning", 'drones'],
+    // Chat drops the article after a preposition or at the question's start.
+    ['what did russia buy, per guardian piece', 'procurement'],
+    ['upheaval blog says who leads?', 'upheaval'],
   ])('finds the document "%s" names', (question, docId) => {
     expect(referred(question)).toBe(docId);
   });
