@@ -9,8 +9,9 @@ import { FUZZY_WEIGHT, type ScoredPassage as Candidate, type TermQuery } from '.
 import { analyzeQuestion, isOneWord, ownTerms, weighTerms, withIrregularForms, withSynonyms, type Concept } from './query.ts';
 import { packagedAdverbsOnly, packagedWordNet, type SynonymSource } from './synonyms.ts';
 import { holdsCorpusName } from './names.ts';
-import { documentReferredTo, isDocumentTerm, withoutReference } from './document-reference.ts';
-import { isInPart, partReferredTo, withoutPart, type PartReference } from './document-part.ts';
+import { documentReferredTo, isDocumentTerm } from './document-reference.ts';
+import { isInPart, partReferredTo, type DocumentPart, type PartReference } from './document-part.ts';
+import { blankSpan } from './document-words.ts';
 import { packagedIrregularForms, type IrregularForms } from './inflections.ts';
 import { acronymAliases, warmAcronyms } from './acronyms.ts';
 import { loadEnglishLexicon } from '../text/lexicon.ts';
@@ -141,13 +142,14 @@ export function answerQuestion(index: SearchIndex, question: string, options: An
   const reference = documentReferredTo(written, index.documents.values());
   const part = partReferredTo(written);
   const dictionaries = dictionariesOf(options);
-  let text = withoutPart(withoutReference(written, reference), part);
+  let text = blankSpan(blankSpan(written, reference), part);
   let asked = questionConcepts(index, text, dictionaries);
   const scope = inScope(index, reference?.docId, part);
   // "What does the drone article say?" asks about nothing else: its naming words are all it has to search for, in that document or part alone.
-  const aboutPlaceOnly = scope !== undefined && asked.every(({ concept }) => isRequestWord(concept));
+  // With a part named, "of the article" points at the documents too ("What is the conclusion of the article?").
+  const aboutPlaceOnly = scope !== undefined && asked.every(({ concept }) => isRequestWord(concept) || (part !== undefined && isOneWord(concept) && isDocumentTerm(ownTerms(concept)[0]!)));
   // "What does the conclusion say?": the part's words are seldom in its text, so quote the part itself.
-  if (aboutPlaceOnly && part !== undefined) return quotePlace(index, question, scope, limit, offset, options.maxExcerptChars ?? MAX_EXCERPT_CHARS);
+  if (aboutPlaceOnly && part !== undefined) return quotePlace(index, question, scope, part.part, limit, offset, options.maxExcerptChars ?? MAX_EXCERPT_CHARS);
   if (aboutPlaceOnly) asked = questionConcepts(index, (text = written), dictionaries).filter(({ concept }) => !isRequestWord(concept));
   if (asked.length === 0) {
     return noMatch(question, 'no-terms', 'That question has no words to search for. Try naming a person, place, weapon or event.');
@@ -180,7 +182,7 @@ export function answerQuestion(index: SearchIndex, question: string, options: An
  * second of each, and so on, so that "the conclusion" shows every document's.
  * Each excerpt opens its passage.
  */
-function quotePlace(index: SearchIndex, question: string, scope: (position: number) => boolean, limit: number, offset: number, maxChars: number): Answer {
+function quotePlace(index: SearchIndex, question: string, scope: (position: number) => boolean, part: DocumentPart, limit: number, offset: number, maxChars: number): Answer {
   const byDocument = new Map<string, number[]>();
   index.passages.forEach((passage, position) => {
     if (!scope(position)) return;
@@ -189,18 +191,21 @@ function quotePlace(index: SearchIndex, question: string, scope: (position: numb
     positions.push(position);
   });
   const lists = [...byDocument.values()];
+  const total = lists.reduce((sum, list) => sum + list.length, 0);
   const order: number[] = [];
-  for (let round = 0; order.length < lists.reduce((sum, list) => sum + list.length, 0); round++) {
+  for (let round = 0; order.length < total; round++) {
     for (const list of lists) if (round < list.length) order.push(list[round]!);
   }
-  if (order.length === 0) return offTopic(question);
+  if (order.length === 0) return noMatch(question, 'off-topic', `I found no ${PART_NAMES[part]} in the documents asked about. Ask about a topic instead, or list the documents with /docs.`);
   const excerpts = order.slice(offset, offset + limit).map((position): Excerpt => {
     const { text: passageText } = index.passages[position]!;
     const { start, end } = chooseExcerpt(passageText, [], { maxChars, targetChars: Math.min(450, maxChars) });
     return { text: passageText.slice(start, end), citation: citationOf(index, position), score: 0, start, end, highlights: [], matchedTerms: [] };
   });
-  return { kind: 'answered', question, excerpts, total: order.length, confidence: 1 };
+  return { kind: 'answered', question, excerpts, total, confidence: 1 };
 }
+
+const PART_NAMES: Record<DocumentPart, string> = { opening: 'opening', closing: 'closing section', questions: 'questions and answers (FAQ)' };
 
 /** A ranked choice as shown: the quoted text with its citation and the words to highlight. */
 function toExcerpt(index: SearchIndex, ranked: RankedExcerpt, concepts: readonly WeightedConcept[]): Excerpt {
@@ -417,8 +422,14 @@ function weighConcepts(index: SearchIndex, concepts: readonly Concept[]): Weight
   return weighted.filter((concept) => keep.has(concept));
 }
 
-/** Words that ask to be shown something rather than say what it is about ("summarise the intro", "show me the FAQ"). */
-const REQUEST_TERMS = new Set('show quote summarise summarize summary recap list read tell sum'.split(' ').map((word) => termsOf(word)[0]!));
+/**
+ * Words that ask to be shown something, or what a text says, rather than say
+ * what it is about ("summarise the intro", "show me the FAQ", "what does the
+ * conclusion argue?").
+ */
+const REQUEST_TERMS = new Set(
+  'show quote summarise summarize summary recap list read tell sum mention argue claim conclude note state cover discuss describe'.split(' ').map((word) => termsOf(word)[0]!),
+);
 
 /** Whether a concept only asks to be shown the place a question names. */
 function isRequestWord(concept: Concept): boolean {

@@ -1,5 +1,6 @@
 import type { Document } from '../corpus/types.ts';
 import { analyze, termsOf, tokenize, type Token } from './analyzer.ts';
+import { DOCUMENT_NOUNS, WRITER_NOUNS, withoutPossessive } from './document-words.ts';
 
 /**
  * A document the question names by its title or source ("the drone article",
@@ -12,15 +13,14 @@ export interface DocumentReference {
   end: number;
 }
 
-/** Nouns with which a question names a document rather than its topic. */
-const DOCUMENT_NOUNS = new Set(['article', 'piece', 'blog', 'post', 'writeup', 'write-up', 'report', 'paper', 'story', 'essay', 'column', 'op-ed', 'explainer', 'analysis', 'commentary']);
+const DOCUMENT_NOUN_SET = new Set(DOCUMENT_NOUNS);
 /**
  * The terms of the document nouns and of other words that point at the
  * documents or their parts ("author", "conclusion"): each word's own term
  * only, not its compound's parts, or "write-up" would make "write" one.
  */
 const DOCUMENT_TERMS = new Set(
-  [...DOCUMENT_NOUNS, ...'author writer text document doc conclusion summary intro introduction section paragraph passage page chapter source'.split(' ')].map((word) => termsOf(word)[0]!),
+  [...DOCUMENT_NOUNS, ...WRITER_NOUNS, ...'text document doc conclusion summary intro introduction section paragraph passage page chapter source'.split(' ')].map((word) => termsOf(word)[0]!),
 );
 
 /** Whether an index term is one with which a question points at the documents rather than at their topic. */
@@ -54,7 +54,7 @@ export function documentReferredTo(question: string, documents: Iterable<Documen
     if (!isDocumentNoun(tokens[at]!)) continue;
     const describing = describingWordsBefore(tokens, at);
     if (describing.length === 0) continue;
-    const words = [...new Set(describing.flatMap((token) => token.raw.toLowerCase().replace(/['\u2019]s$/u, '').split('-')))].filter((word) => analyze(word).length > 0);
+    const words = [...new Set(describing.flatMap((token) => withoutPossessive(token.raw.toLowerCase()).split('-')))].filter((word) => analyze(word).length > 0);
     if (words.length === 0) continue;
     const docId = bestMatch(words, all);
     if (docId === undefined) continue;
@@ -65,15 +65,9 @@ export function documentReferredTo(question: string, documents: Iterable<Documen
   return undefined;
 }
 
-/** The question with the words that name a document blanked out, offsets unchanged. */
-export function withoutReference(question: string, reference: DocumentReference | undefined): string {
-  if (!reference) return question;
-  return question.slice(0, reference.start) + ' '.repeat(reference.end - reference.start) + question.slice(reference.end);
-}
-
 /** A document noun, possessive or not ("the drone article's conclusion"). */
 function isDocumentNoun(token: Token): boolean {
-  return DOCUMENT_NOUNS.has(token.raw.toLowerCase().replace(/['\u2019]s$/u, ''));
+  return DOCUMENT_NOUN_SET.has(withoutPossessive(token.raw.toLowerCase()));
 }
 
 /** The words between a determiner (or the question's start) and the document noun at `at`; none when neither opens them within reach. */
@@ -98,16 +92,16 @@ function bestMatch(words: readonly string[], documents: readonly Document[]): st
 }
 
 /**
- * Whether two words of four letters or more begin alike for most of the
- * shorter one's length: derived words the stemmer keeps apart, as "fusion"
- * and "fusing" ("the fusion piece" for "... Are Fusing Defense Industries").
+ * Whether two words begin alike for four letters or more and two thirds of
+ * the longer one: derived words the stemmer keeps apart, as "fusion" and
+ * "fusing" ("the fusion piece" for "... Are Fusing Defense Industries"), but
+ * not "internal" and "international".
  */
 function sharesStem(a: string, b: string): boolean {
   const shorter = Math.min(a.length, b.length);
-  if (shorter < MIN_SHARED_PREFIX) return false;
   let shared = 0;
   while (shared < shorter && a[shared] === b[shared]) shared++;
-  return shared >= MIN_SHARED_PREFIX && shared * 3 >= shorter * 2;
+  return shared >= MIN_SHARED_PREFIX && shared * 3 >= Math.max(a.length, b.length) * 2;
 }
 
 const MIN_SHARED_PREFIX = 4;

@@ -426,10 +426,31 @@ describe('words that point at the documents', () => {
     });
 
     it("quotes every document's part, one of each first, when no document is named", () => {
-      const answer = engine.ask("What's in the conclusion?");
-      const documents = excerptsOf(answer).map((excerpt) => excerpt.citation.docId);
-      expect(documents).toHaveLength(3);
-      expect(new Set(documents).size).toBe(3);
+      for (const question of ["What's in the conclusion?", 'What is the conclusion of the article?', 'What does the conclusion argue?']) {
+        const documents = excerptsOf(engine.ask(question)).map((excerpt) => excerpt.citation.docId);
+        expect(documents, question).toHaveLength(3);
+        expect(new Set(documents).size, question).toBe(3);
+      }
+    });
+
+    it('pages through the quoted part without repeating an excerpt', () => {
+      const first = engine.ask('Show me the FAQ', { limit: 2 });
+      const second = engine.ask('Show me the FAQ', { limit: 2, offset: 2 });
+      const ids = [...excerptsOf(first), ...excerptsOf(second)].map((excerpt) => excerpt.citation.passageId);
+      expect(new Set(ids).size).toBe(4);
+      expect(first.kind === 'answered' && first.total).toBeGreaterThanOrEqual(4);
+      expect(excerptsOf(first).every((excerpt) => excerpt.text.startsWith('Q:'))).toBe(true);
+    });
+
+    it('says so when no document has the part', () => {
+      const answer = trade.ask('Show me the FAQ');
+      expect(answer.kind).toBe('no-match');
+      expect(answer.kind === 'no-match' && answer.message).toMatch(/FAQ/);
+    });
+
+    it('quotes the part of the document the question names', () => {
+      const excerpts = excerptsOf(engine.ask("What is the drone article's conclusion?"));
+      expect(new Set(excerpts.map((excerpt) => excerpt.citation.title))).toEqual(new Set(["Iran and Russia's Drone Alliance"]));
     });
 
     it('ranks by the other words alone without the bonus', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildDocuments } from '../../src/corpus/index.ts';
-import { isInPart, partReferredTo, withoutPart, type DocumentPart } from '../../src/search/document-part.ts';
+import { isInPart, partReferredTo, type DocumentPart } from '../../src/search/document-part.ts';
 import { splitIntoPassages } from '../../src/corpus/index.ts';
 import { SMALL_LEXICON } from '../fixtures/bundled.ts';
 
@@ -38,18 +38,18 @@ describe('partReferredTo', () => {
     'Since the start of the invasion, what has Iran sent?',
     'What conclusion did the analysts reach?',
     'End of the war: what comes next?',
+    'What is the last line of defence against drones?',
+    'From the start, what did Iran supply?',
+    'Is this the end?',
   ])('finds no part in "%s", whose words mean something else', (question) => {
     expect(partReferredTo(question)).toBeUndefined();
-  });
-
-  it('blanks the naming words, keeping offsets', () => {
-    const question = 'per the FAQ, who pays?';
-    expect(withoutPart(question, partReferredTo(question))).toBe('per the    , who pays?');
   });
 });
 
 describe('isInPart', () => {
-  const [headed, plain] = buildDocuments(
+  // Ten paragraphs of one length: a fifth of the text holds two of them at either end.
+  const TEN = [...'ABCDEFGHIJ'];
+  const [headed, plain, faq, summary] = buildDocuments(
     [
       {
         file: 'headed.md',
@@ -64,7 +64,13 @@ describe('isInPart', () => {
           'Q: Who sends shells? A: North Korea.',
         ].join('\n\n'),
       },
-      { file: 'plain.txt', meta: { title: 'Plain' }, raw: ['First of five paragraphs.', 'Second one.', 'Third one.', 'Fourth one.', 'Last of five paragraphs.'].join('\n\n') },
+      { file: 'plain.txt', meta: { title: 'Plain' }, raw: TEN.map((word) => `Paragraph ${word} of ten.`).join('\n\n') },
+      { file: 'faq.md', meta: { title: 'Only questions' }, raw: ['## FAQs', 'Q: Who sends shells? A: North Korea.', 'Q: Who sends drones? A: Iran.'].join('\n\n') },
+      {
+        file: 'summary.md',
+        meta: { title: 'Summary first' },
+        raw: ['## Summary', 'Drones and shells flow to Russia.', '## Open questions', 'Nobody knows how long it lasts.', '## Outlook for trade', 'Trade will grow next year.'].join('\n\n'),
+      },
     ],
     SMALL_LEXICON,
   );
@@ -83,7 +89,19 @@ describe('isInPart', () => {
     });
   });
 
-  it('takes the ends of a document without headings as its opening and closing', () => {
-    expect(partsOf(plain)).toEqual({ opening: ['First of five paragraphs.'], closing: ['Last of five paragraphs.'], questions: [] });
+  it('takes a fifth of a document without headings at either end as its opening and closing', () => {
+    expect(partsOf(plain)).toEqual({
+      opening: ['Paragraph A of ten.', 'Paragraph B of ten.'],
+      closing: ['Paragraph I of ten.', 'Paragraph J of ten.'],
+      questions: [],
+    });
+  });
+
+  it('gives a document of questions and answers alone no opening or closing', () => {
+    expect(partsOf(faq)).toEqual({ opening: [], closing: [], questions: ['Q: Who sends shells? A: North Korea.', 'Q: Who sends drones? A: Iran.'] });
+  });
+
+  it('reads a closing heading only in the second half, and "questions" alone as no FAQ', () => {
+    expect(partsOf(summary)).toEqual({ opening: ['Drones and shells flow to Russia.'], closing: ['Trade will grow next year.'], questions: [] });
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildDocuments } from '../../src/corpus/index.ts';
-import { documentReferredTo, isDocumentTerm, withoutReference } from '../../src/search/document-reference.ts';
+import { documentReferredTo, isDocumentTerm } from '../../src/search/document-reference.ts';
+import { blankSpan } from '../../src/search/document-words.ts';
 import { termsOf } from '../../src/search/analyzer.ts';
 import { SMALL_LEXICON } from '../fixtures/bundled.ts';
 
@@ -51,8 +52,9 @@ describe('documentReferredTo', () => {
     const [fusing] = buildDocuments([{ file: 'fusing.txt', raw: 'Three industries merge.', meta: { title: 'How Three States Are Fusing Their Arms Makers' } }], SMALL_LEXICON);
     const all = [...documents, fusing!];
     expect(documentReferredTo('per the fusion piece, what merged?', all)?.docId).toBe('fusing');
-    // "fund" begins like "fusing" for two letters only.
+    // "fund" begins like "fusing" for two letters only; "fusible" for four of its seven, short of two thirds.
     expect(documentReferredTo('per the fund piece, what merged?', all)).toBeUndefined();
+    expect(documentReferredTo('per the fusible piece, what merged?', all)).toBeUndefined();
   });
 
   it('reads every document noun of the question, given the documents as a one-pass iterator', () => {
@@ -63,10 +65,10 @@ describe('documentReferredTo', () => {
   it('blanks the naming words, from the first describing word to the last document noun, keeping offsets', () => {
     const question = 'What, per the axis-of-upheaval blog post, unites them?';
     const reference = documentReferredTo(question, documents);
-    const blanked = withoutReference(question, reference);
+    const blanked = blankSpan(question, reference);
     expect(blanked).toHaveLength(question.length);
     expect(blanked.replace(/ +/g, ' ')).toBe('What, per the , unites them?');
-    expect(withoutReference(question, undefined)).toBe(question);
+    expect(blankSpan(question, undefined)).toBe(question);
   });
 });
 

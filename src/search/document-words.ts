@@ -1,0 +1,24 @@
+import type { Span } from '../corpus/types.ts';
+
+/** Nouns with which a question names a document rather than its topic ("the drone article", "per the Guardian piece"). */
+export const DOCUMENT_NOUNS: readonly string[] = ['article', 'piece', 'blog', 'post', 'writeup', 'write-up', 'report', 'paper', 'story', 'essay', 'column', 'op-ed', 'explainer', 'analysis', 'commentary'];
+
+/** Nouns with which a question names a document's writer ("the author's conclusion"). */
+export const WRITER_NOUNS: readonly string[] = ['author', 'writer'];
+
+/** A regular expression source that matches one document or writer noun (letters and hyphens only, so nothing to escape). */
+export const DOCUMENT_NOUN_PATTERN = `(?:${[...DOCUMENT_NOUNS, ...WRITER_NOUNS].join('|')})`;
+
+/** A word without its possessive ending: "article's" is "article". */
+export function withoutPossessive(word: string): string {
+  return word.replace(/['\u2019]s$/iu, '');
+}
+
+/**
+ * The text with a span of it blanked out, offsets unchanged: the words that
+ * name a document or a part of one are not searched for.
+ */
+export function blankSpan(text: string, span: Span | undefined): string {
+  if (!span) return text;
+  return text.slice(0, span.start) + ' '.repeat(span.end - span.start) + text.slice(span.end);
+}
