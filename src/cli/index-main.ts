@@ -1,7 +1,7 @@
 import { Presets, SingleBar } from 'cli-progress';
 import { loadConfig } from '../config.ts';
 import { parseArgs } from './args.ts';
-import { defaultCachePath, openEngine } from '../index-cache/open.ts';
+import { openIndex } from '../index-cache/open.ts';
 import { formatWarning } from './open-engine.ts';
 import { runMain } from './run-main.ts';
 
@@ -22,12 +22,11 @@ runMain(() => {
     console.error('error: INDEX_CACHE_PATH is "off": there is no cache to build.');
     return 2;
   }
-  const cachePath = config.indexCachePath ?? defaultCachePath(corpusDir);
   const bar = process.stderr.isTTY ? new SingleBar({ format: 'indexing [{bar}] {percentage}% | {value}/{total} passages', stream: process.stderr }, Presets.shades_classic) : undefined;
   const started = performance.now();
-  const { engine, from, warnings } = openEngine({
+  const { index, from, warnings, cachePath } = openIndex({
     corpusDir,
-    cachePath,
+    cachePath: config.indexCachePath,
     engine: {
       onProgress: (indexed, total) => {
         if (bar && !bar.isActive) bar.start(total, 0);
@@ -40,7 +39,7 @@ runMain(() => {
   bar?.stop();
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   console.log(
-    `${from === 'cache' ? 'Index is up to date' : 'Index built'}: ${engine.documents().length} documents, ${engine.index.passages.length} passages, ` +
+    `${from === 'cache' ? 'Index is up to date' : 'Index built'}: ${index.documents.size} documents, ${index.passages.length} passages, ` +
       `${warnings.length} skipped or reported files, ${seconds} s -> ${cachePath}`,
   );
   return 0;

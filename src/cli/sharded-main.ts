@@ -2,7 +2,7 @@ import { ShardingManager } from 'discord.js';
 import { fileURLToPath } from 'node:url';
 import { loadConfig } from '../config.ts';
 import { createLogger, scrubbedError } from '../logger.ts';
-import { openEngine } from '../index-cache/open.ts';
+import { openIndex } from '../index-cache/open.ts';
 import { formatWarning } from './open-engine.ts';
 import { runMain } from './run-main.ts';
 
@@ -17,15 +17,17 @@ runMain(async () => {
     console.error('error: DISCORD_TOKEN is not set: sharding only applies to the Discord bot.');
     return 2;
   }
-  const logger = createLogger({ level: config.logLevel, secrets: [config.discord.token] });
-  openEngine({
+  const { token } = config.discord;
+  const logger = createLogger({ level: config.logLevel, secrets: [token] });
+  // Built or checked here, into the cache: the shards load it. No engine is needed in this process.
+  openIndex({
     corpusDir: config.corpusDir,
     cachePath: config.indexCachePath,
     onWarning: (warning) => logger.warn(formatWarning(warning)),
     onStatus: (message) => logger.info(message),
   });
   const manager = new ShardingManager(fileURLToPath(new URL('../main.ts', import.meta.url)), {
-    token: config.discord.token,
+    token,
     totalShards: config.shards,
     execArgv: ['--import', 'tsx'],
     respawn: true,
@@ -33,7 +35,7 @@ runMain(async () => {
   manager.on('shardCreate', (shard) => logger.info({ shard: shard.id }, 'shard launched'));
   // discord.js errors may carry the request, and with it the token.
   await manager.spawn().catch((error: unknown) => {
-    throw scrubbedError(error, [config.discord!.token]);
+    throw scrubbedError(error, [token]);
   });
   return new Promise<number>(() => {});
 });

@@ -3,8 +3,8 @@ import { existsSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { loadCorpus, type CorpusWarning } from '../corpus/index.ts';
 import { AppError } from '../errors.ts';
-import { buildSearchIndex, engineFromIndex, indexSettings, type Engine, type EngineOptions } from '../search/index.ts';
-import { loadIndexCache, saveIndexCache, type CacheLoad } from './cache.ts';
+import { buildSearchIndex, engineFromIndex, indexSettings, type Engine, type EngineOptions, type SearchIndex } from '../search/index.ts';
+import { loadIndexCache, saveIndexCache } from './cache.ts';
 import { corpusFingerprint } from './fingerprint.ts';
 
 /** What opening the engine reports as it goes. */
@@ -34,6 +34,15 @@ export interface OpenedEngine {
   warnings: CorpusWarning[];
 }
 
+/** An index opened as openEngine opens it, without the engine over it. */
+export interface OpenedIndex {
+  index: SearchIndex;
+  from: 'cache' | 'build';
+  warnings: CorpusWarning[];
+  /** The cache file read or written; undefined when caching is off. */
+  cachePath: string | undefined;
+}
+
 /**
  * Opens the engine over a corpus folder: from the index cache when it is fresh,
  * otherwise by loading and indexing the corpus (then saving the cache). A
@@ -41,6 +50,15 @@ export interface OpenedEngine {
  */
 export function openEngine(options: OpenEngineOptions): OpenedEngine {
   const started = performance.now();
+  const { index, from, warnings } = openIndex(options, started);
+  return { engine: engineFromIndex(index, options.engine), from, milliseconds: Math.round(performance.now() - started), warnings };
+}
+
+/**
+ * The index openEngine opens, for callers that only need it built or cached
+ * (`npm run index`, the sharding parent): no engine is made over it.
+ */
+export function openIndex(options: OpenEngineOptions, started = performance.now()): OpenedIndex {
   const dir = resolve(options.corpusDir);
   if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new AppError('CORPUS_NOT_FOUND', `Corpus folder not found: ${options.corpusDir}`);
   const cachePath = options.cachePath === false ? undefined : (options.cachePath ?? defaultCachePath(dir));
@@ -48,9 +66,11 @@ export function openEngine(options: OpenEngineOptions): OpenedEngine {
   if (cachePath) {
     const cached = loadIndexCache(cachePath, fingerprint);
     if (cached.kind === 'loaded') {
-      const opened = fromLoadedCache(cached, options.engine, options, started);
-      options.onStatus?.(`Loaded the index of ${cached.index.documents.size} documents (${cached.index.passages.length} passages) from ${cachePath} in ${opened.milliseconds} ms.`);
-      return opened;
+      for (const warning of cached.warnings) options.onWarning?.(warning);
+      options.onStatus?.(
+        `Loaded the index of ${cached.index.documents.size} documents (${cached.index.passages.length} passages) from ${cachePath} in ${Math.round(performance.now() - started)} ms.`,
+      );
+      return { index: cached.index, from: 'cache', warnings: cached.warnings, cachePath };
     }
     options.onStatus?.(`Building the index: ${cached.reason}.`);
   }
@@ -64,13 +84,12 @@ export function openEngine(options: OpenEngineOptions): OpenedEngine {
       options.onStatus?.(`Could not write the index cache ${cachePath}: ${(error as Error).message}`);
     }
   }
-  const engine = engineFromIndex(index, options.engine);
   const milliseconds = Math.round(performance.now() - started);
   options.onStatus?.(
     `Indexed ${corpus.documents.length} documents into ${index.passages.length} passages in ${milliseconds} ms` +
       (corpus.warnings.length > 0 ? `; ${corpus.warnings.length} file(s) skipped or reported.` : '.'),
   );
-  return { engine, from: 'build', milliseconds, warnings: corpus.warnings };
+  return { index, from: 'build', warnings: corpus.warnings, cachePath };
 }
 
 /**
@@ -81,17 +100,13 @@ export function openCacheFile(path: string, fingerprint: string, engine?: Engine
   const started = performance.now();
   const loaded = loadIndexCache(path, fingerprint);
   if (loaded.kind !== 'loaded') throw new AppError('ENGINE_UNAVAILABLE', `Could not load the index cache ${path}: ${loaded.reason}.`);
-  return fromLoadedCache(loaded, engine, events, started);
-}
-
-/** The engine over an index loaded from the cache; the file warnings saved with it are passed on. */
-function fromLoadedCache(loaded: Extract<CacheLoad, { kind: 'loaded' }>, engine: EngineOptions | undefined, events: OpenEvents, started: number): OpenedEngine {
+  // The file warnings saved with the index are passed on.
   for (const warning of loaded.warnings) events.onWarning?.(warning);
   return { engine: engineFromIndex(loaded.index, engine), from: 'cache', milliseconds: Math.round(performance.now() - started), warnings: loaded.warnings };
 }
 
 /** `.cache/index-<hash>.idx` in the working directory: outside the corpus folder, one file per corpus. */
-export function defaultCachePath(corpusDir: string): string {
+function defaultCachePath(corpusDir: string): string {
   const key = createHash('sha256').update(resolve(corpusDir)).digest('hex').slice(0, 12);
   return join(process.cwd(), '.cache', `index-${key}.idx`);
 }

@@ -3,6 +3,7 @@ import { termsOf, tokenize } from './analyzer.ts';
 import { compileAliases, type AliasTable } from './query.ts';
 import type { Vocabulary } from './vocabulary.ts';
 import { loadEnglishLexicon } from '../text/lexicon.ts';
+import { perObject } from './memo.ts';
 
 /** Small words a name may hold that its initials skip ("Institute for Strategic Studies"); "and" mostly joins two names. */
 const CONNECTORS = new Set(['of', 'for', 'de']);
@@ -42,16 +43,12 @@ export function warmAcronyms(passages: readonly Passage[]): void {
   acronymTable(passages);
 }
 
-const tables = new WeakMap<readonly Passage[], Map<string, string>>();
-
 /**
  * Every capitalised phrase of the passages by its initials, read once per index
  * on first need: 85 ms for SQuAD's 3,394 passages and 0.37 s for 16,970
  * (five copies) here, so about 2 s for 100,000 passages.
  */
-function acronymTable(passages: readonly Passage[]): Map<string, string> {
-  let table = tables.get(passages);
-  if (table) return table;
+const acronymTable = perObject((passages: readonly Passage[]): Map<string, string> => {
   const counts = new Map<string, Map<string, number>>();
   for (const passage of passages) {
     for (const { initials, phrase } of capitalisedPhrases(passage.text)) {
@@ -60,14 +57,13 @@ function acronymTable(passages: readonly Passage[]): Map<string, string> {
       counts.set(initials, byPhrase);
     }
   }
-  table = new Map();
+  const table = new Map<string, string>();
   for (const [initials, byPhrase] of counts) {
     const [best] = [...byPhrase].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
     table.set(initials, best![0]);
   }
-  tables.set(passages, table);
   return table;
-}
+});
 
 /**
  * Two or more capitalised words in a row, single spaces between them,

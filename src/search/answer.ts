@@ -11,7 +11,8 @@ import { packagedAdverbsOnly, packagedWordNet, type SynonymSource } from './syno
 import { holdsCorpusName } from './names.ts';
 import { documentReferredTo, isDocumentTerm } from './document-reference.ts';
 import { isInPart, partReferredTo, type DocumentPart, type PartReference } from './document-part.ts';
-import { blankSpan } from './document-words.ts';
+import { blankSpan, SAYING_VERBS, withoutPossessive } from './document-words.ts';
+import { perObject } from './memo.ts';
 import { packagedIrregularForms, type IrregularForms } from './inflections.ts';
 import { acronymAliases, warmAcronyms } from './acronyms.ts';
 import { loadEnglishLexicon } from '../text/lexicon.ts';
@@ -147,9 +148,9 @@ export function answerQuestion(index: SearchIndex, question: string, options: An
   const scope = inScope(index, reference?.docId, part);
   // "What does the drone article say?" asks about nothing else: its naming words are all it has to search for, in that document or part alone.
   // With a part named, "of the article" points at the documents too ("What is the conclusion of the article?").
-  const aboutPlaceOnly = scope !== undefined && asked.every(({ concept }) => isRequestWord(concept) || (part !== undefined && isOneWord(concept) && isDocumentTerm(ownTerms(concept)[0]!)));
+  const aboutPlaceOnly = scope !== undefined && asked.every(({ concept }) => isRequestWord(concept) || (part !== undefined && isDocumentWord(concept)));
   // "What does the conclusion say?": the part's words are seldom in its text, so quote the part itself.
-  if (aboutPlaceOnly && part !== undefined) return quotePlace(index, question, scope, part.part, limit, offset, options.maxExcerptChars ?? MAX_EXCERPT_CHARS);
+  if (aboutPlaceOnly && part !== undefined) return quotePlace(index, question, scope, part.part, limit, offset, options);
   if (aboutPlaceOnly) asked = questionConcepts(index, (text = written), dictionaries).filter(({ concept }) => !isRequestWord(concept));
   if (asked.length === 0) {
     return noMatch(question, 'no-terms', 'That question has no words to search for. Try naming a person, place, weapon or event.');
@@ -182,14 +183,15 @@ export function answerQuestion(index: SearchIndex, question: string, options: An
  * second of each, and so on, so that "the conclusion" shows every document's.
  * Each excerpt opens its passage.
  */
-function quotePlace(index: SearchIndex, question: string, scope: (position: number) => boolean, part: DocumentPart, limit: number, offset: number, maxChars: number): Answer {
+function quotePlace(index: SearchIndex, question: string, scope: (position: number) => boolean, part: DocumentPart, limit: number, offset: number, options: AnswerOptions): Answer {
   const byDocument = new Map<string, number[]>();
   index.passages.forEach((passage, position) => {
     if (!scope(position)) return;
-    const positions = byDocument.get(passage.docId) ?? [];
-    if (positions.length === 0) byDocument.set(passage.docId, positions);
+    let positions = byDocument.get(passage.docId);
+    if (!positions) byDocument.set(passage.docId, (positions = []));
     positions.push(position);
   });
+  const excerptOptions = excerptOptionsOf(options);
   const lists = [...byDocument.values()];
   const total = lists.reduce((sum, list) => sum + list.length, 0);
   const order: number[] = [];
@@ -199,10 +201,18 @@ function quotePlace(index: SearchIndex, question: string, scope: (position: numb
   if (order.length === 0) return noMatch(question, 'off-topic', `I found no ${PART_NAMES[part]} in the documents asked about. Ask about a topic instead, or list the documents with /docs.`);
   const excerpts = order.slice(offset, offset + limit).map((position): Excerpt => {
     const { text: passageText } = index.passages[position]!;
-    const { start, end } = chooseExcerpt(passageText, [], { maxChars, targetChars: Math.min(450, maxChars) });
+    const { start, end } = chooseExcerpt(passageText, [], excerptOptions);
     return { text: passageText.slice(start, end), citation: citationOf(index, position), score: 0, start, end, highlights: [], matchedTerms: [] };
   });
   return { kind: 'answered', question, excerpts, total, confidence: 1 };
+}
+
+/** The index terms of section headings, by heading, filled in as questions reach them. */
+const headingTermsOf = perObject((_index: SearchIndex) => new Map<string, readonly string[]>());
+
+/** The excerpt lengths the options ask for. */
+function excerptOptionsOf(options: AnswerOptions): { maxChars: number; targetChars: number } {
+  return { maxChars: options.maxExcerptChars ?? MAX_EXCERPT_CHARS, targetChars: options.targetExcerptChars ?? 450 };
 }
 
 const PART_NAMES: Record<DocumentPart, string> = { opening: 'opening', closing: 'closing section', questions: 'questions and answers (FAQ)' };
@@ -334,7 +344,7 @@ function isName(label: string, question: string, index: SearchIndex): boolean {
 function isUnknownName(concept: WeightedConcept, question: string): boolean {
   const label = concept.concept.label;
   if (!isUnmatchable(concept)) return false;
-  const word = label.replace(/['\u2019]s$/iu, '');
+  const word = withoutPossessive(label);
   if (!/^\p{Lu}\p{L}*\p{Ll}\p{L}*$/u.test(word) || CALENDAR_NAMES.has(word.toLowerCase())) return false;
   const at = wordAt(question, label);
   return at >= 0 && !opensQuestion(question, at) && !loadEnglishLexicon().has(word.toLowerCase());
@@ -389,23 +399,14 @@ export function warmUpAnswers(index: SearchIndex, options: Pick<AnswerOptions, k
 /** Each option's own word list, or the packaged one (`false` when its package is not installed). */
 function dictionariesOf(options: Pick<AnswerOptions, keyof Dictionaries>): Dictionaries {
   return {
-    synonyms: options.synonyms ?? packaged.synonyms(),
-    irregularForms: options.irregularForms ?? packaged.irregularForms(),
-    adverbsOnly: options.adverbsOnly ?? packaged.adverbsOnly(),
+    synonyms: options.synonyms ?? (packaged.synonyms ??= packagedWordNet() ?? false),
+    irregularForms: options.irregularForms ?? (packaged.irregularForms ??= packagedIrregularForms() ?? false),
+    adverbsOnly: options.adverbsOnly ?? (packaged.adverbsOnly ??= packagedAdverbsOnly() ?? false),
   };
 }
 
-/** The packaged word lists, each looked up on first use and kept for the process. */
-const packaged: { [K in keyof Dictionaries]: () => Dictionaries[K] } = {
-  synonyms: once(() => packagedWordNet() ?? false),
-  irregularForms: once(() => packagedIrregularForms() ?? false),
-  adverbsOnly: once(() => packagedAdverbsOnly() ?? false),
-};
-
-function once<T>(load: () => T): () => T {
-  let loaded: { value: T } | undefined;
-  return () => (loaded ??= { value: load() }).value;
-}
+/** The packaged word lists, each looked up on first use and kept for the process (`false` where a list is missing). */
+const packaged: Partial<Dictionaries> = {};
 
 function weighConcepts(index: SearchIndex, concepts: readonly Concept[]): WeightedConcept[] {
   const weighted = concepts
@@ -428,7 +429,7 @@ function weighConcepts(index: SearchIndex, concepts: readonly Concept[]): Weight
  * conclusion argue?").
  */
 const REQUEST_TERMS = new Set(
-  'show quote summarise summarize summary recap list read tell sum mention argue claim conclude note state cover discuss describe'.split(' ').map((word) => termsOf(word)[0]!),
+  [...'show quote summarise summarize summary recap list read tell sum cover discuss'.split(' '), ...SAYING_VERBS].map((word) => termsOf(word)[0]!),
 );
 
 /** Whether a concept only asks to be shown the place a question names. */
@@ -462,13 +463,6 @@ function candidatesFor(index: SearchIndex, concepts: readonly WeightedConcept[],
 }
 
 /**
- * The passages with the best BM25 scores for the question's terms. Unknown
- * words of six letters or more also match index terms within 20% edits (at
- * most 2), with half the weight. A passage's score is multiplied by the number
- * of the question's concepts it matches, however many ways it writes each.
- * `accept`, when given, leaves out the passages it rejects.
- */
-/**
  * Accepts the passages of the place a question names, by their positions in
  * the index: one document, a part of every document, or that part of one.
  * Undefined where the question names no place.
@@ -481,6 +475,13 @@ function inScope(index: SearchIndex, docId: string | undefined, part: PartRefere
   };
 }
 
+/**
+ * The passages with the best BM25 scores for the question's terms. Unknown
+ * words of six letters or more also match index terms within 20% edits (at
+ * most 2), with half the weight. A passage's score is multiplied by the number
+ * of the question's concepts it matches, however many ways it writes each.
+ * `accept`, when given, leaves out the passages it rejects.
+ */
 function search(index: SearchIndex, concepts: readonly WeightedConcept[], candidates: number, accept?: (position: number) => boolean): Candidate[] {
   const weights = weighTerms(concepts.map((weighted) => weighted.concept));
   const maxDistance = (term: string): number =>
@@ -539,7 +540,7 @@ function rank(
   options: AnswerOptions &
     Pick<ExcerptOptions, 'answerType' | 'questionTerms'> & { referredDocId?: string | undefined; referredPart?: ((position: number) => boolean) | undefined },
 ): RankedExcerpt[] {
-  const maxChars = options.maxExcerptChars ?? MAX_EXCERPT_CHARS;
+  const { maxChars } = excerptOptionsOf(options);
   const sentenceQuery = index.forward.maxSentenceChars === maxChars ? forwardQuery(index, concepts, options) : undefined;
   const top = results[0]?.score ?? 1;
   const bm25Share = options.bm25Share ?? 0.3;
@@ -551,12 +552,11 @@ function rank(
   const referredBonus = options.referredDocumentBonus ?? 0.1;
   const partBonus = options.referredPartBonus ?? 0.3;
   const excerptOptions: ExcerptOptions = {
-    maxChars,
-    targetChars: options.targetExcerptChars ?? 450,
+    ...excerptOptionsOf(options),
     ...(options.answerType ? { answerType: options.answerType, questionTerms: options.questionTerms } : {}),
   };
-  // Passages of one section share its heading: analyse each heading once per question.
-  const headingTerms = new Map<string, readonly string[]>();
+  // Passages of one section share its heading: analyse each heading once per index.
+  const headingTerms = headingTermsOf(index);
   const termsOfHeading = (section: string): readonly string[] => {
     let terms = headingTerms.get(section);
     if (!terms) headingTerms.set(section, (terms = analyze(section)));

@@ -1,5 +1,6 @@
 import type { Document, Passage, Span } from '../corpus/types.ts';
-import { DOCUMENT_NOUN_PATTERN } from './document-words.ts';
+import { DOCUMENT_NOUN_PATTERN, SAYING_VERBS } from './document-words.ts';
+import { perObject } from './memo.ts';
 
 /**
  * A part of a document that questions point at by its place rather than its
@@ -35,7 +36,10 @@ const PART_NAME = new RegExp(String.raw`(?:\b(?<opener>${OPENER})\s+|^\s*)(?:${P
 /** The questions-and-answers part, however written. */
 const QUESTIONS_PHRASE = /\b(?:FAQs?|F\.A\.Q\.?s?|Q\s?&\s?As?|frequently asked questions)(?![\p{L}\p{N}])/iu;
 /** After a guarded word, a verb of saying shows it names a part of the text ("the opening says", "its closing warning"). */
-const SAYING_FOLLOWER = /^\s*(?:says?|said|mentions?|notes?|calls?|describes?|warns?|argues?|asks?|suggests?|states?|claims?|adds?|stresses|concludes?|puts?|reads?|warning|question|argument|point|line)\b/iu;
+const SAYING_FOLLOWER = new RegExp(
+  String.raw`^\s*(?:(?:${[...SAYING_VERBS, 'say', 'call', 'warn', 'ask', 'suggest', 'add', 'put', 'read'].join('|')})s?|said|stresses|warning|question|argument|point|line)\b`,
+  'iu',
+);
 /** The end of the question or of a clause. */
 const CLAUSE_END = /^\s*(?:$|[,.;:?!)])/u;
 /** "the conclusion of the article": `of` may only lead to a document, or the words name something else ("the end of the war", "the last line of defence"). */
@@ -81,13 +85,9 @@ const QUESTION_PARAGRAPH = /^\s*(?:Q|Question)\s*\d*\s*[:.)]/iu;
 /** In a document without headings, its opening and closing are this share of its text at either end. */
 const UNHEADED_SHARE = 0.2;
 
-const partSpans = new WeakMap<Document, Record<DocumentPart, Span[]>>();
-
 /** Whether a passage begins in the named part of its document. */
 export function isInPart(document: Document, passage: Passage, part: DocumentPart): boolean {
-  let spans = partSpans.get(document);
-  if (!spans) partSpans.set(document, (spans = spansOfParts(document)));
-  return spans[part].some((span) => passage.start >= span.start && passage.start < span.end);
+  return spansOfParts(document)[part].some((span) => passage.start >= span.start && passage.start < span.end);
 }
 
 /**
@@ -99,7 +99,7 @@ export function isInPart(document: Document, passage: Passage, part: DocumentPar
  * answers; in a document without headings, a fifth of its text at either end
  * (at least its first and last paragraph).
  */
-function spansOfParts(document: Document): Record<DocumentPart, Span[]> {
+const spansOfParts = perObject((document: Document): Record<DocumentPart, Span[]> => {
   const { sections, text } = document;
   const half = text.length / 2;
   const questions = [
@@ -123,7 +123,7 @@ function spansOfParts(document: Document): Record<DocumentPart, Span[]> {
     closing: closingSections.length > 0 ? closingSections : body.length > 0 ? body.slice(-1) : lead,
     questions,
   };
-}
+});
 
 function firstParagraphEnd(document: Document): number {
   return document.paragraphs[0]?.end ?? document.text.length;

@@ -1,6 +1,7 @@
 import type { Document } from '../corpus/types.ts';
 import { analyze, termsOf, tokenize, type Token } from './analyzer.ts';
 import { DOCUMENT_NOUNS, WRITER_NOUNS, withoutPossessive } from './document-words.ts';
+import { perObject } from './memo.ts';
 
 /**
  * A document the question names by its title or source ("the drone article",
@@ -54,7 +55,9 @@ export function documentReferredTo(question: string, documents: Iterable<Documen
     if (!isDocumentNoun(tokens[at]!)) continue;
     const describing = describingWordsBefore(tokens, at);
     if (describing.length === 0) continue;
-    const words = [...new Set(describing.flatMap((token) => withoutPossessive(token.raw.toLowerCase()).split('-')))].filter((word) => analyze(word).length > 0);
+    const words = [...new Set(describing.flatMap((token) => withoutPossessive(token.raw.toLowerCase()).split('-')))]
+      .map((word) => ({ word, terms: analyze(word) }))
+      .filter(({ terms }) => terms.length > 0);
     if (words.length === 0) continue;
     const docId = bestMatch(words, all);
     if (docId === undefined) continue;
@@ -78,13 +81,19 @@ function describingWordsBefore(tokens: readonly Token[], at: number): Token[] {
   return at <= MAX_DESCRIBING_WORDS ? tokens.slice(0, at) : [];
 }
 
-function bestMatch(words: readonly string[], documents: readonly Document[]): string | undefined {
+/** A describing word and its index terms. */
+interface DescribingWord {
+  word: string;
+  terms: readonly string[];
+}
+
+function bestMatch(words: readonly DescribingWord[], documents: readonly Document[]): string | undefined {
   let best: string | undefined;
   let bestCount = 0;
   let tied = false;
   for (const document of documents) {
     const naming = namingOf(document);
-    const count = words.filter((word) => analyze(word).some((term) => naming.terms.has(term)) || naming.words.some((other) => sharesStem(word, other))).length;
+    const count = words.filter(({ word, terms }) => terms.some((term) => naming.terms.has(term)) || naming.words.some((other) => sharesStem(word, other))).length;
     if (count > bestCount) [best, bestCount, tied] = [document.id, count, false];
     else if (count === bestCount && count > 0) tied = true;
   }
@@ -106,15 +115,8 @@ function sharesStem(a: string, b: string): boolean {
 
 const MIN_SHARED_PREFIX = 4;
 
-const naming = new WeakMap<Document, { terms: Set<string>; words: string[] }>();
-
 /** The terms and lowercased words of a document's title and source, read once per document. */
-function namingOf(document: Document): { terms: Set<string>; words: string[] } {
-  let found = naming.get(document);
-  if (!found) {
-    const text = `${document.title} ${document.source ?? ''}`.replace(/-/g, ' ');
-    found = { terms: new Set(analyze(text)), words: tokenize(text).map((token) => token.raw.toLowerCase()).filter((word) => analyze(word).length > 0) };
-    naming.set(document, found);
-  }
-  return found;
-}
+const namingOf = perObject((document: Document): { terms: Set<string>; words: string[] } => {
+  const text = `${document.title} ${document.source ?? ''}`.replace(/-/g, ' ');
+  return { terms: new Set(analyze(text)), words: tokenize(text).map((token) => token.raw.toLowerCase()).filter((word) => analyze(word).length > 0) };
+});

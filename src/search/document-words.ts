@@ -9,6 +9,12 @@ export const WRITER_NOUNS: readonly string[] = ['author', 'writer'];
 /** A regular expression source that matches one document or writer noun (letters and hyphens only, so nothing to escape). */
 export const DOCUMENT_NOUN_PATTERN = `(?:${[...DOCUMENT_NOUNS, ...WRITER_NOUNS].join('|')})`;
 
+/**
+ * Verbs with which a question asks what a text says ("what does the
+ * conclusion argue?"), rather than what it is about.
+ */
+export const SAYING_VERBS: readonly string[] = ['mention', 'note', 'describe', 'argue', 'claim', 'state', 'conclude'];
+
 /** A word without its possessive ending: "article's" is "article". */
 export function withoutPossessive(word: string): string {
   return word.replace(/['\u2019]s$/iu, '');

@@ -4,6 +4,7 @@ import { termsOf, tokenize } from './analyzer.ts';
 import type { AlternativeKind, Concept } from './query.ts';
 import { hasAnswerOfType, type AnswerType } from './answer-type.ts';
 import type { AnalyzedSentence } from './forward-index.ts';
+import { perObject } from './memo.ts';
 
 /** Longest excerpt by default; the forward index stores sentences cut to this length. */
 export const MAX_EXCERPT_CHARS = 500;
@@ -141,7 +142,7 @@ export function scoreTerms(terms: ReadonlySet<string>, concepts: readonly Weight
  */
 function adjacentPairShare(sentences: readonly AnalyzedSentence[], concepts: readonly WeightedConcept[]): number {
   if (concepts.length < 2) return 0;
-  const conceptsOf = termConcepts(concepts);
+  const { conceptsOf, pairWeights, pairTotal } = questionTables(concepts);
   const pairs = new Set<number>();
   for (const { hits } of sentences) {
     for (let i = 0; i + 1 < hits.length; i++) {
@@ -154,21 +155,18 @@ function adjacentPairShare(sentences: readonly AnalyzedSentence[], concepts: rea
   }
   if (pairs.size === 0) return 0;
   let found = 0;
-  let all = 0;
-  for (let i = 0; i + 1 < concepts.length; i++) {
-    const weight = Math.min(concepts[i]!.weight, concepts[i + 1]!.weight);
-    all += weight;
+  pairWeights.forEach((weight, i) => {
     if (pairs.has(i)) found += weight;
-  }
-  return all > 0 ? found / all : 0;
+  });
+  return pairTotal > 0 ? found / pairTotal : 0;
 }
 
-const termConceptCache = new WeakMap<readonly WeightedConcept[], Map<string, number[]>>();
-
-/** Which concepts (by position) each term that can match the question belongs to; made once per question. */
-function termConcepts(concepts: readonly WeightedConcept[]): Map<string, number[]> {
-  const cached = termConceptCache.get(concepts);
-  if (cached) return cached;
+/**
+ * Made once per question: which concepts (by position) each term that can
+ * match the question belongs to, and the weight of each pair of neighbouring
+ * concepts (its lighter one's) with their total.
+ */
+const questionTables = perObject((concepts: readonly WeightedConcept[]) => {
   const table = new Map<string, number[]>();
   const add = (term: string, at: number): void => {
     const list = table.get(term);
@@ -179,9 +177,15 @@ function termConcepts(concepts: readonly WeightedConcept[]): Map<string, number[
     for (const alternative of concept.alternatives) for (const term of alternative.terms) add(term, at);
     for (const term of fuzzy.keys()) add(term, at);
   });
-  termConceptCache.set(concepts, table);
-  return table;
-}
+  const pairWeights: number[] = [];
+  let pairTotal = 0;
+  for (let i = 0; i + 1 < concepts.length; i++) {
+    const weight = Math.min(concepts[i]!.weight, concepts[i + 1]!.weight);
+    pairWeights.push(weight);
+    pairTotal += weight;
+  }
+  return { conceptsOf: table, pairWeights, pairTotal };
+});
 
 /** Share of the mean concept weight a sentence earns for holding the kind of answer asked for. */
 const ANSWER_TYPE_BONUS = 0.5;
@@ -213,5 +217,5 @@ function unionTerms(sentences: readonly AnalyzedSentence[], first: number, last:
 
 /** Every term that counts as matching one of the concepts: their alternatives' terms and typo-tolerant matches. */
 export function wantedTerms(concepts: readonly WeightedConcept[]): Set<string> {
-  return new Set(termConcepts(concepts).keys());
+  return new Set(questionTables(concepts).conceptsOf.keys());
 }

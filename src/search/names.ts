@@ -1,6 +1,7 @@
 import { termsOf } from './analyzer.ts';
 import type { SearchIndex } from './index-build.ts';
 import { postingRun } from './postings.ts';
+import { perObject } from './memo.ts';
 
 /** Share of a term's occurrences, away from the start of a sentence, that must be capitalised for it to be a name. */
 const NAME_SHARE = 0.9;
@@ -11,7 +12,8 @@ const SAMPLE_PASSAGES = 64;
 
 type NameIndex = Pick<SearchIndex, 'passages' | 'postings' | 'vocabulary' | 'miniSearch'>;
 
-const verdicts = new WeakMap<readonly unknown[], Map<string, boolean>>();
+/** The verdicts on terms, per index (by its passages, which every index shape carries). */
+const verdictsOf = perObject((_passages: readonly unknown[]) => new Map<string, boolean>());
 
 /**
  * Whether a word of a question holds a name the corpus writes: one of its
@@ -29,8 +31,7 @@ export function holdsCorpusName(index: NameIndex, word: string): boolean {
  * and remembered per index: reading the whole corpus took seconds at 100k passages.
  */
 export function writesAsName(index: NameIndex, term: string): boolean {
-  let known = verdicts.get(index.passages);
-  if (!known) verdicts.set(index.passages, (known = new Map()));
+  const known = verdictsOf(index.passages);
   let verdict = known.get(term);
   if (verdict === undefined) {
     verdict = judge(index, term);

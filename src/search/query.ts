@@ -1,6 +1,7 @@
 import type { IrregularForms } from './inflections.ts';
 import { termsOf, tokenize } from './analyzer.ts';
 import { HOW_NUMBER_WORDS, HOW_TIME_WORDS } from './answer-type.ts';
+import { perObject } from './memo.ts';
 
 /**
  * One thing the question asks about: a word, a compound or a phrase of the
@@ -189,17 +190,14 @@ function longestAliasAt(terms: readonly string[], at: number, ...tables: AliasTa
 }
 
 type AliasEntry = { phrase: readonly string[]; group: ReadonlyArray<readonly string[]> };
-const aliasLookups = new WeakMap<AliasTable, Map<string, AliasEntry[]>>();
 
 /**
  * The phrases of an alias table by their first term, in table order, made once
  * per table: with a country group for every country, scanning every phrase for
  * every word of a question doubled the time a question took to analyse.
  */
-function aliasesByFirstTerm(aliases: AliasTable): Map<string, AliasEntry[]> {
-  let lookup = aliasLookups.get(aliases);
-  if (lookup) return lookup;
-  lookup = new Map();
+const aliasesByFirstTerm = perObject((aliases: AliasTable): Map<string, AliasEntry[]> => {
+  const lookup = new Map<string, AliasEntry[]>();
   for (const group of aliases) {
     for (const phrase of group) {
       const entries = lookup.get(phrase[0]!) ?? [];
@@ -207,9 +205,8 @@ function aliasesByFirstTerm(aliases: AliasTable): Map<string, AliasEntry[]> {
       lookup.set(phrase[0]!, entries);
     }
   }
-  aliasLookups.set(aliases, lookup);
   return lookup;
-}
+});
 
 /**
  * A compound of plain words (`Beijing-Tehran-Moscow`, `energy-for-labor`) asks

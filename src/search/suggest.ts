@@ -1,5 +1,6 @@
 import { termsOf, tokenize } from './analyzer.ts';
 import type { SearchIndex } from './index-build.ts';
+import { perObject } from './memo.ts';
 
 /** Longest completion offered (Discord's limit for an autocomplete choice). */
 const MAX_COMPLETION_CHARS = 100;
@@ -47,17 +48,11 @@ export function suggestCompletions(index: SearchIndex, input: string, limit: num
   return [...out];
 }
 
-const headingsByIndex = new WeakMap<SearchIndex, string[]>();
-
 /** Every section heading of the corpus, gathered once per index (autocomplete asks on each keystroke). */
-function allHeadings(index: SearchIndex): string[] {
-  const known = headingsByIndex.get(index);
-  if (known) return known;
+const allHeadings = perObject((index: SearchIndex): string[] => {
   const headings = new Set<string>();
   for (const document of index.documents.values()) {
     for (const section of document.sections) headings.add(section.heading);
   }
-  const list = [...headings];
-  headingsByIndex.set(index, list);
-  return list;
-}
+  return [...headings];
+});

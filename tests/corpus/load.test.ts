@@ -6,7 +6,7 @@ import { AppError } from '../../src/errors.ts';
 import { loadCorpus } from '../../src/corpus/load.ts';
 import { parseAliases } from '../../src/corpus/aliases.ts';
 import { createEngine } from '../../src/search/engine.ts';
-import { fixtureDir, SMALL_LEXICON } from '../fixtures/bundled.ts';
+import { excerptsOf, fixtureDir, SMALL_LEXICON } from '../fixtures/bundled.ts';
 
 const GOOD_TEXT = 'The Alabuga plant in Tatarstan assembles Geran-2 drones from Iranian kits.\n';
 const load = (dir: string) => loadCorpus(dir, { lexicon: SMALL_LEXICON });
@@ -166,7 +166,7 @@ describe('loadCorpus: aliases', () => {
     ]);
     const answer = createEngine(corpus).ask('What does North Korea send to Russia?');
     expect(answer.kind).toBe('answered');
-    if (answer.kind === 'answered') expect(answer.excerpts[0]!.text).toContain('DPRK');
+    expect(excerptsOf(answer)[0]!.text).toContain('DPRK');
   });
 
   it('never indexes aliases.txt as a document', () => {

@@ -41,6 +41,7 @@ describe('the bot stays up, against the stand-in', () => {
     const sent = askAnything();
     await callbackOf(h.fake, sent);
     const button = customIds(bodyOf(await originalEditOf(h.fake, sent))).find((id) => id.startsWith(prefix))!;
+    expect(button).toMatch(new RegExp(`^${prefix}`));
     for (let i = 0; i < 2; i += 1) expect(bodyOf(await callbackOf(h.fake, askAnything()))['type']).toBe(5);
     const limited = await callbackOf(h.fake, h.fake.sendButton({ customId: button }));
     expect(bodyOf(limited)['type']).toBe(4);

@@ -2,23 +2,13 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Corpus } from '../../src/corpus/index.ts';
 import { createEngine, type Answer, type Engine, type Excerpt } from '../../src/search/index.ts';
 import { buildDocuments } from '../../src/corpus/index.ts';
-import { openBundledEngine, SMALL_LEXICON, smallCorpus } from '../fixtures/bundled.ts';
+import { excerptsOf, openBundledEngine, SMALL_LEXICON, smallCorpus, titles } from '../fixtures/bundled.ts';
 
 let corpus: Corpus;
 let engine: Engine;
 beforeAll(() => {
   ({ corpus, engine } = openBundledEngine());
 });
-
-function excerptsOf(answer: Answer): Excerpt[] {
-  if (answer.kind !== 'answered') throw new Error(`expected an answer, got no-match (${answer.reason}): ${answer.question}`);
-  return answer.excerpts;
-}
-
-/** The titles of the documents an answer quotes, in order. */
-function titles(answer: Answer): string[] {
-  return excerptsOf(answer).map((excerpt) => excerpt.citation.title);
-}
 
 /** Where an excerpt lies in its document's text. */
 function documentSpan(excerpt: Excerpt): { docId: string; start: number; end: number } {
@@ -396,7 +386,7 @@ describe('words that point at the documents', () => {
 
     it('answers from the named document alone when the question asks about nothing else', () => {
       // Over the bundled corpus, whose articles write their titles' words in their text.
-      expect(new Set(excerptsOf(engine.ask('What does the drone article say?')).map((excerpt) => excerpt.citation.title))).toEqual(new Set(["Iran and Russia's Drone Alliance"]));
+      expect(new Set(titles(engine.ask('What does the drone article say?')))).toEqual(new Set(["Iran and Russia's Drone Alliance"]));
       expect(new Set(excerptsOf(engine.ask('What does the Guardian piece say?')).map((excerpt) => excerpt.citation.source))).toEqual(new Set(['The Guardian']));
     });
 
@@ -449,8 +439,7 @@ describe('words that point at the documents', () => {
     });
 
     it('quotes the part of the document the question names', () => {
-      const excerpts = excerptsOf(engine.ask("What is the drone article's conclusion?"));
-      expect(new Set(excerpts.map((excerpt) => excerpt.citation.title))).toEqual(new Set(["Iran and Russia's Drone Alliance"]));
+      expect(new Set(titles(engine.ask("What is the drone article's conclusion?")))).toEqual(new Set(["Iran and Russia's Drone Alliance"]));
     });
 
     it('ranks by the other words alone without the bonus', () => {

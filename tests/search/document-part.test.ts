@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildDocuments } from '../../src/corpus/index.ts';
+import { buildDocuments, splitIntoPassages } from '../../src/corpus/index.ts';
 import { isInPart, partReferredTo, type DocumentPart } from '../../src/search/document-part.ts';
-import { splitIntoPassages } from '../../src/corpus/index.ts';
 import { SMALL_LEXICON } from '../fixtures/bundled.ts';
 
 const named = (question: string): string | undefined => {

@@ -10,7 +10,12 @@ describe('the names a corpus writes', () => {
     const engine = createEngine(smallCorpus(texts.map((text, i) => [`doc-${i}.txt`, text] as const)));
     return engine.index;
   };
-  const isName = (index: SearchIndex, word: string) => termsOf(word).every((term) => writesAsName(index, term));
+  const isName = (index: SearchIndex, word: string): boolean => {
+    const terms = termsOf(word);
+    // Every term must be judged: an empty list would make any word a name.
+    expect(terms).not.toEqual([]);
+    return terms.every((term) => writesAsName(index, term));
+  };
 
   it('calls a word a name when it is capitalised wherever it stands inside a sentence', () => {
     const names = namesOf('The talks in Alabuga went well. Drones left Alabuga daily, and the drones were cheap. Kim Jong-un praised Alabuga.');
