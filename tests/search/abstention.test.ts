@@ -23,6 +23,8 @@ describe('off-topic questions', () => {
     ['How many calories are in a banana?'],
     ['Explain quantum entanglement simply'],
     ["What's the weather like in Lisbon tomorrow?"],
+    // The synonyms of its known words ("runs": "go") must not pass for typos of its unknown ones ("15").
+    ['How do I set up a cron job that runs every 15 minutes on Ubuntu?'],
   ])('declines "%s" with a short, helpful message', (question) => {
     const answer = engine.ask(question);
     expect(answer).toMatchObject({ kind: 'no-match', reason: 'off-topic', question });

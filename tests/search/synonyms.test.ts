@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createEngine } from '../../src/search/index.ts';
-import { analyzeQuestion, withSynonyms } from '../../src/search/query.ts';
+import { analyzeQuestion, compileAliases, withSynonyms } from '../../src/search/query.ts';
 import { packagedAdverbsOnly, packagedWordNet, wordNetAdverbsOnly, wordNetSynonyms } from '../../src/search/synonyms.ts';
-import { firstTitle, smallCorpus } from '../fixtures/bundled.ts';
+import { excerptsOf, firstTitle, smallCorpus } from '../fixtures/bundled.ts';
 
 describe('WordNet synonyms', () => {
   const synonyms = packagedWordNet()!;
@@ -63,10 +63,17 @@ describe('synonyms in questions', () => {
     ]);
   });
 
-  it('leaves alone a word the corpus writes', () => {
-    const concepts = analyzeQuestion('North Korea gain', []);
-    // "currency" is a word the corpus writes: only the rule, not the stub, keeps it out.
-    expect(withSynonyms(concepts, () => ['currency'], isKnown)).toEqual(concepts);
+  it('adds to a word the corpus writes its synonyms as related words, not guesses', () => {
+    const [gain] = withSynonyms(analyzeQuestion('gain', []), () => ['currency', 'profit'], isKnown);
+    expect(gain!.alternatives).toEqual([
+      { terms: ['gain'], kind: 'own' },
+      { terms: ['currenc'], kind: 'related' },
+    ]);
+  });
+
+  it('leaves alone the words of a phrase and the synonyms the corpus never writes', () => {
+    const concepts = analyzeQuestion('North Korea earn', compileAliases([['North Korea', 'DPRK']]));
+    expect(withSynonyms(concepts, () => ['currency', 'profit'], isKnown)).toEqual([concepts[0], { ...concepts[1], alternatives: [...concepts[1]!.alternatives, { terms: ['currenc'], kind: 'guess' }] }]);
   });
 
   const corpus = smallCorpus([
@@ -89,5 +96,27 @@ describe('synonyms in questions', () => {
 
   it('ranks the other passage first without synonyms', () => {
     expect(firstTitle(withoutSynonyms.ask('What does North Korea earn from its shells?'))).toBe('rail');
+  });
+
+  // Both first passages write "Russia" and "drones"; only one says how Russia got them, in other words.
+  // The corpus writes "buy" too, in the third, so "buy" is a word it knows.
+  const bought = smallCorpus([
+    ['purchase.txt', 'Russia purchased the finished Shahed drones from Iran in 2022, before its own plant opened.'],
+    ['make.txt', 'Russia makes drones.'],
+    ['grain.txt', 'Traders buy grain in Odessa every autumn.'],
+  ]);
+  const question = 'Which drones did Russia buy?';
+
+  it('finds the passage that says "purchased" for a question that says "buy", a word the corpus writes elsewhere', () => {
+    expect(firstTitle(createEngine(bought, { countryAliases: false }).ask(question))).toBe('purchase');
+  });
+
+  it('does not highlight the related word: it may be of another sense', () => {
+    const [top] = excerptsOf(createEngine(bought, { countryAliases: false }).ask(question));
+    expect(top!.highlights.map(({ start, end }) => top!.text.slice(start, end))).toEqual(['Russia', 'drones']);
+  });
+
+  it('ranks the shorter passage first without synonyms', () => {
+    expect(firstTitle(createEngine(bought, { countryAliases: false, answer: { synonyms: false } }).ask(question))).toBe('make');
   });
 });
