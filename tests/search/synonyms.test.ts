@@ -33,6 +33,25 @@ describe('WordNet synonyms', () => {
     writeFileSync(join(dir, 'index.verb'), '  1 a licence line\ndrag v 1 0 1 0 99999999\nhaul v 1 0 1 0 00000000\ntow v 1 0 1 0 00000000\n');
     expect(wordNetSynonyms(dir)('hauling')).toEqual(['tow']);
   });
+
+  it('finds the words of a word\'s family only when asked for them', () => {
+    expect(synonyms('invade')).not.toContain('invasion');
+    expect(synonyms('invade', { family: true })).toEqual(expect.arrayContaining(['invasion', 'occupy']));
+    expect(synonyms('pay', { family: true })).toContain('payment');
+  });
+
+  it('reads a family link from the word it starts at to the word it ends at', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'wordnet-'));
+    // The verb meaning "haul tow" links its second word (tow) to the first word of the noun meaning (towage).
+    const verb = '00000000 00 v 02 haul 0 tow 0 001 + 00000000 n 0201 | pull along';
+    const noun = '00000000 00 n 02 towage 0 haulage 0 000 | the act of hauling';
+    writeFileSync(join(dir, 'data.verb'), `${verb}\n`);
+    writeFileSync(join(dir, 'data.noun'), `${noun}\n`);
+    writeFileSync(join(dir, 'index.verb'), 'haul v 1 0 1 0 00000000\ntow v 1 0 1 0 00000000\n');
+    const source = wordNetSynonyms(dir);
+    expect(source('tow', { family: true })).toEqual(['haul', 'towage']);
+    expect(source('haul', { family: true })).toEqual(['tow']);
+  });
 });
 
 describe('WordNet adverbs', () => {
@@ -63,17 +82,19 @@ describe('synonyms in questions', () => {
     ]);
   });
 
-  it('adds to a word the corpus writes its synonyms as related words, not guesses', () => {
-    const [gain] = withSynonyms(analyzeQuestion('gain', []), () => ['currency', 'profit'], isKnown);
+  it('adds to a word the corpus writes its synonyms and family as related words, not guesses', () => {
+    const source = (_word: string, { family = false } = {}) => (family ? ['currency', 'profit'] : []);
+    const [gain] = withSynonyms(analyzeQuestion('gain', []), source, isKnown);
     expect(gain!.alternatives).toEqual([
       { terms: ['gain'], kind: 'own' },
       { terms: ['currenc'], kind: 'related' },
     ]);
   });
 
-  it('leaves alone the words of a phrase and the synonyms the corpus never writes', () => {
+  it('leaves alone the words of a phrase and the synonyms the corpus never writes, and asks no family for a guess', () => {
     const concepts = analyzeQuestion('North Korea earn', compileAliases([['North Korea', 'DPRK']]));
-    expect(withSynonyms(concepts, () => ['currency', 'profit'], isKnown)).toEqual([concepts[0], { ...concepts[1], alternatives: [...concepts[1]!.alternatives, { terms: ['currenc'], kind: 'guess' }] }]);
+    const source = (_word: string, { family = false } = {}) => (family ? ['currency', 'gain'] : ['currency', 'profit']);
+    expect(withSynonyms(concepts, source, isKnown)).toEqual([concepts[0], { ...concepts[1], alternatives: [...concepts[1]!.alternatives, { terms: ['currenc'], kind: 'guess' }] }]);
   });
 
   const corpus = smallCorpus([
