@@ -6,7 +6,7 @@ import { analyze, termsOf } from './analyzer.ts';
 import { sentencesOf, type SentenceQuery } from './forward-index.ts';
 import { inverseDocumentFrequency, type SearchIndex } from './index-build.ts';
 import { FUZZY_WEIGHT, type ScoredPassage as Candidate, type TermQuery } from './postings.ts';
-import { analyzeQuestion, isOneWord, ownTerms, weighTerms, withIrregularForms, withSynonyms, type Concept } from './query.ts';
+import { analyzeQuestion, isOneWord, ownTerms, weighTerms, withIrregularForms, withPhrasalVerbs, withSynonyms, type Concept } from './query.ts';
 import { packagedAdverbsOnly, packagedWordNet, type SynonymSource } from './synonyms.ts';
 import { holdsCorpusName } from './names.ts';
 import { documentReferredTo, isDocumentTerm } from './document-reference.ts';
@@ -379,8 +379,11 @@ function questionConcepts(index: SearchIndex, question: string, dictionaries: Di
   // The acronyms go in a table of their own: copying the index's would rebuild its lookup for every such question.
   let concepts = analyzeQuestion(question, index.aliases, acronyms);
   const isKnown = (term: string): boolean => index.vocabulary.has(term);
-  if (dictionaries.synonyms) concepts = withSynonyms(concepts, dictionaries.synonyms, isKnown);
-  if (dictionaries.irregularForms) concepts = withIrregularForms(concepts, dictionaries.irregularForms, isKnown);
+  const { synonyms, irregularForms } = dictionaries;
+  if (synonyms) concepts = withSynonyms(concepts, synonyms, isKnown);
+  if (irregularForms) concepts = withIrregularForms(concepts, irregularForms, isKnown);
+  // "used up", "held back": the particle is a stop word, but the two words mean "deplete", "restrain".
+  if (synonyms) concepts = withPhrasalVerbs(concepts, question, synonyms, (word) => (irregularForms ? irregularForms.baseWordsOf(word) : []), isKnown);
   return weighConcepts(index, concepts);
 }
 

@@ -245,3 +245,41 @@ const STOP_PHRASES = new RegExp(
 function withoutStopPhrases(question: string): string {
   return question.replace(STOP_PHRASES, (phrase) => ' '.repeat(phrase.length));
 }
+
+/** Particles that make a phrasal verb with the word before them ("use up", "hold back", "step in"). */
+const PARTICLES = new Set(['up', 'out', 'back', 'off', 'down', 'over', 'on', 'in', 'away', 'through', 'around', 'into', 'to', 'for', 'about', 'along', 'aside']);
+
+/**
+ * Adds to a one-word concept written before a particle the synonyms of the
+ * phrasal verb they make, as related words: the particle is a stop word and
+ * searched for by nobody, yet "used up" means "deplete", "given up"
+ * "abandon", "step in" "intervene". `baseWordsOf` gives the base words of
+ * irregular forms ("held" for "hold back").
+ */
+export function withPhrasalVerbs(
+  concepts: readonly Concept[],
+  question: string,
+  synonymsOf: SynonymSource,
+  baseWordsOf: (word: string) => readonly string[],
+  isKnown: (term: string) => boolean,
+): Concept[] {
+  const result = [...concepts];
+  const tokens = tokenize(question);
+  for (let i = 0; i + 1 < tokens.length; i++) {
+    const particle = tokens[i + 1]!.raw.toLowerCase();
+    if (!PARTICLES.has(particle)) continue;
+    const word = tokens[i]!.raw;
+    const at = result.findIndex((concept) => concept.label === word && isOneWord(concept));
+    if (at < 0) continue;
+    const heads = [word.toLowerCase(), ...baseWordsOf(word.toLowerCase())];
+    const concept = result[at]!;
+    const added = newKnownTerms(
+      heads.flatMap((head) => synonymsOf(`${head} ${particle}`)),
+      singleTerms(concept),
+      isKnown,
+      'related',
+    );
+    if (added.length > 0) result[at] = { ...concept, alternatives: [...concept.alternatives, ...added] };
+  }
+  return result;
+}

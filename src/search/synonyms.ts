@@ -3,9 +3,10 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 
 /**
- * Words of the same meaning as a word, most common senses first; empty when
- * none are known. With `family`, also the words formed from it in those
- * meanings ("pay": "payment", "invade": "invasion").
+ * Words of the same meaning as a word, or as a phrasal verb ("used up":
+ * "deplete"), most common senses first; empty when none are known. With
+ * `family`, also the words formed from it in those meanings ("pay":
+ * "payment", "invade": "invasion").
  */
 export type SynonymSource = (word: string, options?: { family?: boolean }) => readonly string[];
 
@@ -44,7 +45,7 @@ export function wordNetSynonyms(dictDir: string, senses = 3): SynonymSource {
   const cache = new Map<string, readonly string[]>();
   return (word, { family = false } = {}) => {
     const lower = word.toLowerCase();
-    if (!/^\p{L}[\p{L}'-]*$/u.test(lower)) return [];
+    if (!/^\p{L}[\p{L}'-]*(?: \p{L}+)?$/u.test(lower)) return [];
     const key = family ? `+${lower}` : lower;
     let found = cache.get(key);
     if (found) return found;
@@ -154,12 +155,15 @@ function readIndexFile(path: string): IndexFile {
 /**
  * The word itself and the base forms its endings point to, each with the
  * offsets of its meanings in the data file, most common first; only forms
- * WordNet lists.
+ * WordNet lists. Of a phrasal verb ("used up"), the first word's endings.
  */
 function meaningsOf(word: string, part: Part, table: IndexFile): { lemma: string; offsets: number[] }[] {
+  // A phrasal verb ("used up") changes its first word's ending only.
+  const space = word.indexOf(' ');
+  const [head, rest] = space < 0 ? [word, ''] : [word.slice(0, space), word.slice(space)];
   const forms = new Set([word]);
   for (const [ending, replacement] of DETACHMENTS[part]) {
-    if (word.length > ending.length + 1 && word.endsWith(ending)) forms.add(word.slice(0, -ending.length) + replacement);
+    if (head.length > ending.length + 1 && head.endsWith(ending)) forms.add(head.slice(0, -ending.length) + replacement + rest);
   }
   const meanings: { lemma: string; offsets: number[] }[] = [];
   for (const lemma of forms) {

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createEngine } from '../../src/search/index.ts';
-import { analyzeQuestion, compileAliases, withSynonyms } from '../../src/search/query.ts';
+import { analyzeQuestion, compileAliases, withPhrasalVerbs, withSynonyms } from '../../src/search/query.ts';
 import { packagedAdverbsOnly, packagedWordNet, wordNetAdverbsOnly, wordNetSynonyms } from '../../src/search/synonyms.ts';
 import { excerptsOf, firstTitle, smallCorpus } from '../fixtures/bundled.ts';
 
@@ -32,6 +32,12 @@ describe('WordNet synonyms', () => {
     writeFileSync(join(dir, 'data.verb'), `${meaning}\n`);
     writeFileSync(join(dir, 'index.verb'), '  1 a licence line\ndrag v 1 0 1 0 99999999\nhaul v 1 0 1 0 00000000\ntow v 1 0 1 0 00000000\n');
     expect(wordNetSynonyms(dir)('hauling')).toEqual(['tow']);
+  });
+
+  it('finds the synonyms of a phrasal verb from its first word\'s base form', () => {
+    expect(synonyms('used up')).toEqual(expect.arrayContaining(['deplete', 'exhaust']));
+    expect(synonyms('steps in')).toContain('intervene');
+    expect(synonyms('used up the')).toEqual([]);
   });
 
   it('finds the words of a word\'s family only when asked for them', () => {
@@ -137,7 +143,35 @@ describe('synonyms in questions', () => {
     expect(top!.highlights.map(({ start, end }) => top!.text.slice(start, end))).toEqual(['Russia', 'drones']);
   });
 
+  it('adds the synonyms of a phrasal verb to its first word, by the base word of an irregular form too', () => {
+    const known = new Set(['restrain', 'hold', 'china', 'deplet', 'use']);
+    const source = (phrase: string) => ({ 'hold back': ['restrain', 'check'], 'use up': ['deplete'] })[phrase] ?? [];
+    const baseWordsOf = (word: string) => (word === 'held' ? ['hold'] : []);
+    const concepts = analyzeQuestion('Who held back China?', []);
+    expect(withPhrasalVerbs(concepts, 'Who held back China?', source, baseWordsOf, (term) => known.has(term))[0]!.alternatives).toEqual([
+      { terms: ['held'], kind: 'own' },
+      { terms: ['restrain'], kind: 'related' },
+    ]);
+    // "up" only makes a phrasal verb right after the verb.
+    expect(withPhrasalVerbs(analyzeQuestion('use shells up', []), 'use shells up', source, baseWordsOf, (term) => known.has(term))).toEqual(analyzeQuestion('use shells up', []));
+  });
+
+  // "used" is a word the corpus writes; "used up" means what the first passage says.
+  const stocks = smallCorpus([
+    ['depleted.txt', 'Russia has depleted its Soviet stocks of shells after two years of war.'],
+    ['grain.txt', 'Russia keeps stocks of grain.'],
+    ['steel.txt', 'Factories used the steel.'],
+  ]);
+
+  it('finds "depleted" for "used up"', () => {
+    expect(firstTitle(createEngine(stocks, { countryAliases: false }).ask('Which stocks has Russia used up?'))).toBe('depleted');
+  });
+
   it('ranks the shorter passage first without synonyms', () => {
+    expect(firstTitle(createEngine(stocks, { countryAliases: false, answer: { synonyms: false } }).ask('Which stocks has Russia used up?'))).toBe('grain');
+  });
+
+  it('ranks the shorter passage first without synonyms for "buy"', () => {
     expect(firstTitle(createEngine(bought, { countryAliases: false, answer: { synonyms: false } }).ask(question))).toBe('make');
   });
 });
