@@ -382,7 +382,7 @@ function questionConcepts(index: SearchIndex, question: string, dictionaries: Di
   const { synonyms, irregularForms } = dictionaries;
   if (synonyms) concepts = withSynonyms(concepts, synonyms, isKnown);
   if (irregularForms) concepts = withIrregularForms(concepts, irregularForms, isKnown);
-  // "used up", "held back": the particle is a stop word, but the two words mean "deplete", "restrain".
+  // "used up", "held back": the particle says little alone, but the two words mean "deplete", "restrain".
   if (synonyms) concepts = withPhrasalVerbs(concepts, question, synonyms, (word) => (irregularForms ? irregularForms.baseWordsOf(word) : []), isKnown);
   return weighConcepts(index, concepts);
 }
@@ -419,7 +419,7 @@ function weighConcepts(index: SearchIndex, concepts: readonly Concept[]): Weight
       weight: Math.max(...ownTerms(concept).map((term) => inverseDocumentFrequency(index, term))),
       fuzzy: new Map<string, number>(),
       // A synonym is a guess: a word known only through one still counts as one the corpus cannot answer.
-      unknown: !concept.alternatives.some(({ terms, kind }) => kind !== 'guess' && terms.every((term) => index.vocabulary.has(term))),
+      unknown: !concept.alternatives.some(({ terms, kind }) => kind !== 'guess' && kind !== 'related' && terms.every((term) => index.vocabulary.has(term))),
     }))
     .filter((weighted) => !(weighted.unknown && isDocumentWord(weighted.concept)));
   if (weighted.length <= MAX_CONCEPTS) return weighted;
@@ -526,9 +526,15 @@ const MAX_TYPOS = 2;
  * the corpus writes) are not: they are weak guesses already, and many are
  * short words within two edits of other short words ("go" of "15").
  */
+/** The terms that match the question only as related words, no other way. */
+function onlyRelatedTerms(concepts: readonly WeightedConcept[]): Set<string> {
+  const other = wantedTerms(concepts, { related: false });
+  return new Set([...wantedTerms(concepts)].filter((term) => !other.has(term)));
+}
+
 function withFuzzyMatches(concepts: readonly WeightedConcept[], results: readonly Candidate[]): WeightedConcept[] {
   const fuzzy = concepts.map(() => new Map<string, number>());
-  const seen = new Set<string>(concepts.flatMap(({ concept }) => concept.alternatives.flatMap(({ terms, kind }) => (kind === 'related' ? terms : []))));
+  const seen = onlyRelatedTerms(concepts);
   for (const result of results) {
     for (const term of result.terms) {
       if (seen.has(term)) continue;

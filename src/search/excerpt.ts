@@ -112,11 +112,7 @@ export function chooseExcerpt(text: string, concepts: readonly WeightedConcept[]
  * the reader would be left wondering what "line" has to do with "job".
  */
 export function highlightMatches(excerpt: string, concepts: readonly WeightedConcept[]): { highlights: Span[]; matchedTerms: string[] } {
-  const wanted = new Set<string>();
-  for (const { concept, fuzzy } of concepts) {
-    for (const { terms, kind } of concept.alternatives) if (kind !== 'related') for (const term of terms) wanted.add(term);
-    for (const term of fuzzy.keys()) wanted.add(term);
-  }
+  const wanted = wantedTerms(concepts, { related: false });
   const highlights: Span[] = [];
   const matchedTerms = new Set<string>();
   for (const token of tokenize(excerpt)) {
@@ -226,7 +222,17 @@ function unionTerms(sentences: readonly AnalyzedSentence[], first: number, last:
   return union;
 }
 
-/** Every term that counts as matching one of the concepts: their alternatives' terms and typo-tolerant matches. */
-export function wantedTerms(concepts: readonly WeightedConcept[]): Set<string> {
-  return new Set(questionTables(concepts).conceptsOf.keys());
+/**
+ * Every term that counts as matching one of the concepts: their alternatives'
+ * terms and typo-tolerant matches; with `related: false`, not the terms of
+ * related words.
+ */
+export function wantedTerms(concepts: readonly WeightedConcept[], { related = true } = {}): Set<string> {
+  if (related) return new Set(questionTables(concepts).conceptsOf.keys());
+  const wanted = new Set<string>();
+  for (const { concept, fuzzy } of concepts) {
+    for (const { terms, kind } of concept.alternatives) if (kind !== 'related') for (const term of terms) wanted.add(term);
+    for (const term of fuzzy.keys()) wanted.add(term);
+  }
+  return wanted;
 }

@@ -11,7 +11,11 @@ import type { SynonymSource } from './synonyms.ts';
 export interface Concept {
   /** The question's own words for it, as written. */
   label: string;
-  /** The question's own wording first (`own`, then the `part`s of a compound), then aliases, then guesses. */
+  /**
+   * The question's own wording first (`own`, then the `part`s of a compound),
+   * then aliases, then guesses and related words, weakest last among each
+   * word list's additions.
+   */
   alternatives: Alternative[];
 }
 
@@ -129,10 +133,15 @@ const SEARCH_WEIGHT: Record<AlternativeKind, number> = { own: 1, part: PART_WEIG
 export function withSynonyms(concepts: readonly Concept[], synonymsOf: SynonymSource, isKnown: (term: string) => boolean): Concept[] {
   return concepts.map((concept) => {
     if (!isOneWord(concept)) return concept;
-    const kind = isKnown(ownTerms(concept)[0]!) ? 'related' : 'guess';
+    const kind = synonymKind(concept, isKnown);
     const added = newKnownTerms(synonymsOf(concept.label, { family: kind === 'related' }), singleTerms(concept), isKnown, kind);
     return added.length === 0 ? concept : { ...concept, alternatives: [...concept.alternatives, ...added] };
   });
+}
+
+/** How a synonym of a one-word concept counts: a guess at a word the corpus never writes, a related word of one it does. */
+function synonymKind(concept: Concept, isKnown: (term: string) => boolean): 'guess' | 'related' {
+  return isKnown(ownTerms(concept)[0]!) ? 'related' : 'guess';
 }
 
 /**
@@ -250,11 +259,13 @@ function withoutStopPhrases(question: string): string {
 const PARTICLES = new Set(['up', 'out', 'back', 'off', 'down', 'over', 'on', 'in', 'away', 'through', 'around', 'into', 'to', 'for', 'about', 'along', 'aside']);
 
 /**
- * Adds to a one-word concept written before a particle the synonyms of the
- * phrasal verb they make, as related words: the particle is a stop word and
- * searched for by nobody, yet "used up" means "deplete", "given up"
- * "abandon", "step in" "intervene". `baseWordsOf` gives the base words of
- * irregular forms ("held" for "hold back").
+ * Adds to a one-word concept written right before a particle the synonyms of
+ * the phrasal verb they make, as its synonyms count (related words, or guesses
+ * for a word the corpus never writes): the particle says little searched for
+ * alone, yet "used up" means "deplete", "given up" "abandon", "step in"
+ * "intervene". Only a space may stand between the two ("used, up to 2023" is
+ * no phrasal verb), and idioms ("on the whole") are left out first.
+ * `baseWordsOf` gives the base words of irregular forms ("held" for "hold back").
  */
 export function withPhrasalVerbs(
   concepts: readonly Concept[],
@@ -264,21 +275,19 @@ export function withPhrasalVerbs(
   isKnown: (term: string) => boolean,
 ): Concept[] {
   const result = [...concepts];
-  const tokens = tokenize(question);
+  const text = withoutStopPhrases(question);
+  const tokens = tokenize(text);
   for (let i = 0; i + 1 < tokens.length; i++) {
-    const particle = tokens[i + 1]!.raw.toLowerCase();
-    if (!PARTICLES.has(particle)) continue;
-    const word = tokens[i]!.raw;
-    const at = result.findIndex((concept) => concept.label === word && isOneWord(concept));
-    if (at < 0) continue;
-    const heads = [word.toLowerCase(), ...baseWordsOf(word.toLowerCase())];
+    const [verb, next] = [tokens[i]!, tokens[i + 1]!];
+    const particle = next.raw.toLowerCase();
+    if (!PARTICLES.has(particle) || !/^ +$/.test(text.slice(verb.end, next.start))) continue;
+    const term = termsOf(verb.raw)[0];
+    const at = result.findIndex((concept) => isOneWord(concept) && ownTerms(concept)[0] === term);
+    if (term === undefined || at < 0) continue;
+    const word = verb.raw.toLowerCase();
     const concept = result[at]!;
-    const added = newKnownTerms(
-      heads.flatMap((head) => synonymsOf(`${head} ${particle}`)),
-      singleTerms(concept),
-      isKnown,
-      'related',
-    );
+    const found = [word, ...baseWordsOf(word)].flatMap((head) => synonymsOf(`${head} ${particle}`));
+    const added = newKnownTerms(found, singleTerms(concept), isKnown, synonymKind(concept, isKnown));
     if (added.length > 0) result[at] = { ...concept, alternatives: [...concept.alternatives, ...added] };
   }
   return result;

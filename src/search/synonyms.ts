@@ -228,7 +228,7 @@ function readSynset(file: DataFile, offset: number): Synset | undefined {
   for (let i = 0; i < count && 4 + 2 * i < fields.length; i++) words.push(fields[4 + 2 * i]!.replace(/\(\w+\)$/, '').toLowerCase());
   const derivations: Synset['derivations'] = [];
   const first = 5 + 2 * count;
-  const pointers = Number(fields[first - 1]);
+  const pointers = Math.min(Number(fields[first - 1]) || 0, Math.floor((fields.length - first) / 4));
   for (let i = 0; i < pointers; i++) {
     const [symbol, target, letter, link] = fields.slice(first + 4 * i, first + 4 * i + 4);
     const part = letter === undefined ? undefined : PART_OF_LETTER[letter];

@@ -143,17 +143,37 @@ describe('synonyms in questions', () => {
     expect(top!.highlights.map(({ start, end }) => top!.text.slice(start, end))).toEqual(['Russia', 'drones']);
   });
 
-  it('adds the synonyms of a phrasal verb to its first word, by the base word of an irregular form too', () => {
-    const known = new Set(['restrain', 'hold', 'china', 'deplet', 'use']);
-    const source = (phrase: string) => ({ 'hold back': ['restrain', 'check'], 'use up': ['deplete'] })[phrase] ?? [];
+  describe('phrasal verbs', () => {
+    const known = new Set(['restrain', 'held', 'china', 'deplet', 'use', 'shell']);
+    const isKnown = (term: string) => known.has(term);
+    const source = (phrase: string) => ({ 'hold back': ['restrain', 'check'], 'use up': ['deplete'], 'fritter away': ['deplete'] })[phrase] ?? [];
     const baseWordsOf = (word: string) => (word === 'held' ? ['hold'] : []);
-    const concepts = analyzeQuestion('Who held back China?', []);
-    expect(withPhrasalVerbs(concepts, 'Who held back China?', source, baseWordsOf, (term) => known.has(term))[0]!.alternatives).toEqual([
-      { terms: ['held'], kind: 'own' },
-      { terms: ['restrain'], kind: 'related' },
-    ]);
-    // "up" only makes a phrasal verb right after the verb.
-    expect(withPhrasalVerbs(analyzeQuestion('use shells up', []), 'use shells up', source, baseWordsOf, (term) => known.has(term))).toEqual(analyzeQuestion('use shells up', []));
+    const phrasal = (question: string) => withPhrasalVerbs(analyzeQuestion(question, []), question, source, baseWordsOf, isKnown);
+
+    it('adds the synonyms of a phrasal verb to its first word, by the base word of an irregular form too', () => {
+      expect(phrasal('Who held back China?')[0]!.alternatives).toEqual([
+        { terms: ['held'], kind: 'own' },
+        { terms: ['restrain'], kind: 'related' },
+      ]);
+    });
+
+    it('adds them as guesses to a word the corpus never writes, which stays unknown', () => {
+      expect(phrasal('Who frittered away China?')[0]!.alternatives).toEqual([{ terms: ['fritter'], kind: 'own' }]);
+      expect(phrasal('Who fritter away China?')[0]!.alternatives).toEqual([
+        { terms: ['fritter'], kind: 'own' },
+        { terms: ['deplet'], kind: 'guess' },
+      ]);
+    });
+
+    it('reads no phrasal verb across a word, a comma or an idiom', () => {
+      for (const question of ['use shells up', 'use, up to now', 'Which shells do they use on the whole?']) {
+        expect(phrasal(question)).toEqual(analyzeQuestion(question, []));
+      }
+    });
+
+    it('finds the verb by its term when the question wrote it twice', () => {
+      expect(phrasal('Use shells: which do they use up?')[0]!.alternatives).toContainEqual({ terms: ['deplet'], kind: 'related' });
+    });
   });
 
   // "used" is a word the corpus writes; "used up" means what the first passage says.
