@@ -25,7 +25,8 @@ runMain(() => {
     for (const error of errors) console.error(`warning: ${file}: ${error}`);
     const outcomes = judgeAll(questions, (question) => engine.ask(question, { limit: Math.max(3, args.top) }));
     everything.push(...outcomes);
-    console.log(args.json ? JSON.stringify({ file, ...reportOf(outcomes) }) : formatReport(file, reportOf(outcomes)));
+    const report = reportOf(outcomes);
+    console.log(args.json ? JSON.stringify({ file, ...report }) : formatReport(file, report));
   }
   if (args.positional.length > 1) {
     // The misses were listed file by file.

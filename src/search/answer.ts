@@ -383,20 +383,22 @@ function questionConcepts(index: SearchIndex, question: string, dictionaries: Di
   if (synonyms) concepts = withSynonyms(concepts, synonyms, isKnown);
   if (irregularForms) concepts = withIrregularForms(concepts, irregularForms, isKnown);
   // "used up", "held back": the particle says little alone, but the two words mean "deplete", "restrain".
-  if (synonyms) concepts = withPhrasalVerbs(concepts, question, synonyms, (word) => (irregularForms ? irregularForms.baseWordsOf(word) : []), isKnown);
+  if (synonyms) concepts = withPhrasalVerbs(concepts, synonyms, irregularForms, isKnown);
   return weighConcepts(index, concepts);
 }
 
 /**
  * Reads now what the first questions would otherwise wait for: WordNet's index
- * files and irregular forms, and the initials of the corpus's capitalised
- * phrases (one pass over the passages).
+ * files and irregular forms, the English word list (names and lowercase
+ * acronyms are told from words by it), and the initials of the corpus's
+ * capitalised phrases (one pass over the passages).
  */
 export function warmUpAnswers(index: SearchIndex, options: Pick<AnswerOptions, keyof Dictionaries> = {}): void {
   const { synonyms, irregularForms, adverbsOnly } = dictionariesOf(options);
   if (synonyms) synonyms('word');
   if (irregularForms) irregularForms.formsOf('word');
   if (adverbsOnly) adverbsOnly('word');
+  loadEnglishLexicon();
   warmAcronyms(index.passages);
 }
 

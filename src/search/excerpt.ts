@@ -170,8 +170,9 @@ function adjacentPairShare(sentences: readonly AnalyzedSentence[], concepts: rea
 
 /**
  * Made once per question: which concepts (by position) each term that can
- * match the question belongs to, and the weight of each pair of neighbouring
- * concepts (its lighter one's) with their total.
+ * match the question belongs to, the terms shown as matches (all but related
+ * words), and the weight of each pair of neighbouring concepts (its lighter
+ * one's) with their total.
  */
 const questionTables = perObject((concepts: readonly WeightedConcept[]) => {
   const table = new Map<string, number[]>();
@@ -180,9 +181,15 @@ const questionTables = perObject((concepts: readonly WeightedConcept[]) => {
     if (!list) table.set(term, [at]);
     else if (!list.includes(at)) list.push(at);
   };
+  const shown = new Set<string>();
   concepts.forEach(({ concept, fuzzy }, at) => {
-    for (const alternative of concept.alternatives) for (const term of alternative.terms) add(term, at);
-    for (const term of fuzzy.keys()) add(term, at);
+    for (const { terms, kind } of concept.alternatives) {
+      for (const term of terms) {
+        add(term, at);
+        if (kind !== 'related') shown.add(term);
+      }
+    }
+    for (const term of fuzzy.keys()) add(term, at), shown.add(term);
   });
   const pairWeights: number[] = [];
   let pairTotal = 0;
@@ -191,7 +198,7 @@ const questionTables = perObject((concepts: readonly WeightedConcept[]) => {
     pairWeights.push(weight);
     pairTotal += weight;
   }
-  return { conceptsOf: table, pairWeights, pairTotal };
+  return { conceptsOf: table, shown, pairWeights, pairTotal };
 });
 
 /** Share of the mean concept weight a sentence earns for holding the kind of answer asked for. */
@@ -228,11 +235,6 @@ function unionTerms(sentences: readonly AnalyzedSentence[], first: number, last:
  * related words.
  */
 export function wantedTerms(concepts: readonly WeightedConcept[], { related = true } = {}): Set<string> {
-  if (related) return new Set(questionTables(concepts).conceptsOf.keys());
-  const wanted = new Set<string>();
-  for (const { concept, fuzzy } of concepts) {
-    for (const { terms, kind } of concept.alternatives) if (kind !== 'related') for (const term of terms) wanted.add(term);
-    for (const term of fuzzy.keys()) wanted.add(term);
-  }
-  return wanted;
+  const { conceptsOf, shown } = questionTables(concepts);
+  return new Set(related ? conceptsOf.keys() : shown);
 }

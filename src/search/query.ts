@@ -1,5 +1,5 @@
 import type { IrregularForms } from './inflections.ts';
-import { termsOf, tokenize } from './analyzer.ts';
+import { termsOf, tokenize, type Token } from './analyzer.ts';
 import { HOW_NUMBER_WORDS, HOW_TIME_WORDS } from './answer-type.ts';
 import { perObject } from './memo.ts';
 import type { SynonymSource } from './synonyms.ts';
@@ -17,6 +17,12 @@ export interface Concept {
    * word list's additions.
    */
   alternatives: Alternative[];
+  /**
+   * The particle written right after a single word ("up" of "used up"), with
+   * which it may make a phrasal verb; the particle itself is a stop word, or
+   * says little searched for alone.
+   */
+  particle?: string;
 }
 
 /** One way the corpus may write a concept: terms that must all appear (`north korea`), or a single term (`dprk`). */
@@ -34,7 +40,6 @@ export interface Alternative {
  * weight.
  */
 export type AlternativeKind = 'own' | 'part' | 'alias' | 'guess' | 'related';
-
 
 /** Alias groups compiled to term sequences. */
 export type AliasTable = ReadonlyArray<ReadonlyArray<readonly string[]>>;
@@ -63,9 +68,14 @@ export function compileAliases(groups: readonly (readonly string[])[]): AliasTab
  * the index's table keeps the lookup made for it once.
  */
 export function analyzeQuestion(question: string, aliases: AliasTable, extraAliases: AliasTable = []): Concept[] {
-  const words = tokenize(withoutStopPhrases(question))
-    .flatMap((token) => splitWordCompound(token.raw))
-    .map((raw) => ({ raw, terms: termsOf(raw) }))
+  const text = withoutStopPhrases(question);
+  const tokens = tokenize(text);
+  const words = tokens
+    .flatMap((token, t) => {
+      const parts = splitWordCompound(token.raw);
+      const particle = parts.length === 1 ? particleAfter(text, token, tokens[t + 1]) : undefined;
+      return parts.map((raw) => ({ raw, terms: termsOf(raw), particle }));
+    })
     .filter((word) => word.terms.length > 0);
   const concepts: Concept[] = [];
   const firstTerms = words.map((word) => word.terms[0]!);
@@ -83,7 +93,11 @@ export function analyzeQuestion(question: string, aliases: AliasTable, extraAlia
       continue;
     }
     const word = words[i]!;
-    concepts.push({ label: word.raw, alternatives: word.terms.map((term, k) => ({ terms: [term], kind: k === 0 ? 'own' : 'part' })) });
+    concepts.push({
+      label: word.raw,
+      alternatives: word.terms.map((term, k) => ({ terms: [term], kind: k === 0 ? 'own' : 'part' })),
+      ...(word.particle === undefined ? {} : { particle: word.particle }),
+    });
     i++;
   }
   return dedupeConcepts(concepts);
@@ -184,13 +198,15 @@ function newKnownTerms(words: Iterable<string>, present: Set<string>, isKnown: (
   return found;
 }
 
+/** The concepts without repeats of one wording; a repeat's particle ("use ... use up") goes to the first. */
 function dedupeConcepts(concepts: Concept[]): Concept[] {
-  const seen = new Set<string>();
+  const first = new Map<string, Concept>();
   return concepts.filter((concept) => {
     const key = ownTerms(concept).join(' ');
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
+    const kept = first.get(key);
+    if (kept === undefined) return first.set(key, concept), true;
+    if (concept.particle !== undefined) kept.particle ??= concept.particle;
+    return false;
   });
 }
 
@@ -258,37 +274,26 @@ function withoutStopPhrases(question: string): string {
 /** Particles that make a phrasal verb with the word before them ("use up", "hold back", "step in"). */
 const PARTICLES = new Set(['up', 'out', 'back', 'off', 'down', 'over', 'on', 'in', 'away', 'through', 'around', 'into', 'to', 'for', 'about', 'along', 'aside']);
 
+/** The next token, lowercased, when it is a particle and only spaces stand before it ("used, up to 2023" has none). */
+function particleAfter(text: string, token: Token, next: Token | undefined): string | undefined {
+  const particle = next?.raw.toLowerCase();
+  return particle !== undefined && PARTICLES.has(particle) && /^ +$/.test(text.slice(token.end, next!.start)) ? particle : undefined;
+}
+
 /**
- * Adds to a one-word concept written right before a particle the synonyms of
- * the phrasal verb they make, as its synonyms count (related words, or guesses
- * for a word the corpus never writes): the particle says little searched for
- * alone, yet "used up" means "deplete", "given up" "abandon", "step in"
- * "intervene". Only a space may stand between the two ("used, up to 2023" is
- * no phrasal verb), and idioms ("on the whole") are left out first.
- * `baseWordsOf` gives the base words of irregular forms ("held" for "hold back").
+ * Adds to a single word written right before a particle the synonyms of the
+ * phrasal verb they make, as its synonyms count (related words, or guesses
+ * for a word the corpus never writes): "used up" means "deplete", "given up"
+ * "abandon", "step in" "intervene". The irregular forms' base words find the
+ * verb of a form ("held" for "hold back").
  */
-export function withPhrasalVerbs(
-  concepts: readonly Concept[],
-  question: string,
-  synonymsOf: SynonymSource,
-  baseWordsOf: (word: string) => readonly string[],
-  isKnown: (term: string) => boolean,
-): Concept[] {
-  const result = [...concepts];
-  const text = withoutStopPhrases(question);
-  const tokens = tokenize(text);
-  for (let i = 0; i + 1 < tokens.length; i++) {
-    const [verb, next] = [tokens[i]!, tokens[i + 1]!];
-    const particle = next.raw.toLowerCase();
-    if (!PARTICLES.has(particle) || !/^ +$/.test(text.slice(verb.end, next.start))) continue;
-    const term = termsOf(verb.raw)[0];
-    const at = result.findIndex((concept) => isOneWord(concept) && ownTerms(concept)[0] === term);
-    if (term === undefined || at < 0) continue;
-    const word = verb.raw.toLowerCase();
-    const concept = result[at]!;
-    const found = [word, ...baseWordsOf(word)].flatMap((head) => synonymsOf(`${head} ${particle}`));
-    const added = newKnownTerms(found, singleTerms(concept), isKnown, synonymKind(concept, isKnown));
-    if (added.length > 0) result[at] = { ...concept, alternatives: [...concept.alternatives, ...added] };
-  }
-  return result;
+export function withPhrasalVerbs(concepts: readonly Concept[], synonymsOf: SynonymSource, forms: IrregularForms | false, isKnown: (term: string) => boolean): Concept[] {
+  return concepts.map((concept) => {
+    const { particle } = concept;
+    if (particle === undefined || !isOneWord(concept)) return concept;
+    const word = concept.label.toLowerCase();
+    const heads = [word, ...(forms ? forms.baseWordsOf(word) : [])];
+    const added = newKnownTerms(heads.flatMap((head) => synonymsOf(`${head} ${particle}`)), singleTerms(concept), isKnown, synonymKind(concept, isKnown));
+    return added.length === 0 ? concept : { ...concept, alternatives: [...concept.alternatives, ...added] };
+  });
 }

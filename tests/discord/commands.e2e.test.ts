@@ -68,6 +68,7 @@ describe('/source, /docs and Find sources, against the stand-in', () => {
   it('a command the bot no longer has (registered by an older version) gets a private notice naming commands', async () => {
     const callback = await callbackOf(h.fake, h.fake.sendSlashCommand({ name: 'retired' }));
     expect(callbackData(callback)).toMatchObject({ flags: 64, content: expect.stringMatching(/no longer have that command/) });
+    expect(callbackData(callback)['content']).toMatch(/\/ask/);
   });
 
   it('Find sources searches the corpus for the target message, ephemerally', async () => {

@@ -3,6 +3,7 @@ import type { Corpus } from '../../src/corpus/index.ts';
 import { createEngine, type Answer, type Engine, type Excerpt } from '../../src/search/index.ts';
 import { buildDocuments } from '../../src/corpus/index.ts';
 import { excerptsOf, openBundledEngine, SMALL_LEXICON, smallCorpus, titles } from '../fixtures/bundled.ts';
+import { isInPart, type DocumentPart } from '../../src/search/document-part.ts';
 
 let corpus: Corpus;
 let engine: Engine;
@@ -426,20 +427,27 @@ describe('words that point at the documents', () => {
       expect(sections(trade.ask('Summarise the intro'))).toEqual(['']);
     });
 
+    /** The passages of the bundled corpus in a part, by the part's own rule. */
+    const passagesIn = (part: DocumentPart) => engine.index.passages.filter((passage) => isInPart(engine.index.documents.get(passage.docId)!, passage, part));
+
     it("quotes every document's part, one of each first, when no document is named", () => {
+      const withClosing = [...new Set(passagesIn('closing').map((passage) => passage.docId))];
+      expect(withClosing.length).toBeGreaterThan(1);
       for (const question of ["What's in the conclusion?", 'What is the conclusion of the article?', 'What does the conclusion argue?']) {
-        const documents = excerptsOf(engine.ask(question)).map((excerpt) => excerpt.citation.docId);
-        expect(documents, question).toHaveLength(3);
-        expect(new Set(documents).size, question).toBe(3);
+        const documents = excerptsOf(engine.ask(question, { limit: withClosing.length })).map((excerpt) => excerpt.citation.docId);
+        expect(documents, question).toHaveLength(withClosing.length);
+        expect(new Set(documents), question).toEqual(new Set(withClosing));
       }
     });
 
     it('pages through the quoted part without repeating an excerpt', () => {
+      const faq = passagesIn('questions').length;
+      expect(faq).toBeGreaterThanOrEqual(4);
       const first = engine.ask('Show me the FAQ', { limit: 2 });
       const second = engine.ask('Show me the FAQ', { limit: 2, offset: 2 });
       const ids = [...excerptsOf(first), ...excerptsOf(second)].map((excerpt) => excerpt.citation.passageId);
       expect(new Set(ids).size).toBe(4);
-      expect(first.kind === 'answered' && first.total).toBeGreaterThanOrEqual(4);
+      expect(first.kind === 'answered' && first.total).toBe(faq);
       expect(excerptsOf(first).every((excerpt) => excerpt.text.startsWith('Q:'))).toBe(true);
     });
 

@@ -147,8 +147,8 @@ describe('synonyms in questions', () => {
     const known = new Set(['restrain', 'held', 'china', 'deplet', 'use', 'shell']);
     const isKnown = (term: string) => known.has(term);
     const source = (phrase: string) => ({ 'hold back': ['restrain', 'check'], 'use up': ['deplete'], 'fritter away': ['deplete'] })[phrase] ?? [];
-    const baseWordsOf = (word: string) => (word === 'held' ? ['hold'] : []);
-    const phrasal = (question: string) => withPhrasalVerbs(analyzeQuestion(question, []), question, source, baseWordsOf, isKnown);
+    const forms = { baseWordsOf: (word: string) => (word === 'held' ? ['hold'] : []), formsOf: () => [] };
+    const phrasal = (question: string) => withPhrasalVerbs(analyzeQuestion(question, []), source, forms, isKnown);
 
     it('adds the synonyms of a phrasal verb to its first word, by the base word of an irregular form too', () => {
       expect(phrasal('Who held back China?')[0]!.alternatives).toEqual([
