@@ -40,8 +40,9 @@ describe('the bot stays up, against the stand-in', () => {
     now += 60_000;
     const sent = askAnything();
     await callbackOf(h.fake, sent);
-    const button = customIds(bodyOf(await originalEditOf(h.fake, sent))).find((id) => id.startsWith(prefix))!;
-    expect(button).toMatch(new RegExp(`^${prefix}`));
+    const button = customIds(bodyOf(await originalEditOf(h.fake, sent))).find((id) => id.startsWith(prefix));
+    // The answer carries the button; without it there is nothing to click.
+    if (button === undefined) expect.fail(`the answer has no ${prefix} button`);
     for (let i = 0; i < 2; i += 1) expect(bodyOf(await callbackOf(h.fake, askAnything()))['type']).toBe(5);
     const limited = await callbackOf(h.fake, h.fake.sendButton({ customId: button }));
     expect(bodyOf(limited)['type']).toBe(4);

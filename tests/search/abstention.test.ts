@@ -91,18 +91,19 @@ describe('questions about named things, in words the corpus never writes', () =>
 
 describe('questions that name what the corpus never names', () => {
   // Each matches some of the corpus's words, enough to pass for on-topic, but asks about a name it never writes.
-  it.each([
+  const namingUnknown = [
     ['How many Shahed drones has Iran given Russia according to Zelensky?'],
     ["How many Shahed drones has Iran given Russia by Zelensky's count?"],
     ['What has Xi Jinping said in public about the war in Ukraine?'],
-  ])('declines "%s"', (question) => {
+  ];
+
+  it.each(namingUnknown)('declines "%s"', (question) => {
     expect(engine.ask(question)).toMatchObject({ kind: 'no-match', reason: 'off-topic' });
   });
 
-  it('answers the same questions when such a name does not raise the bar', () => {
+  it.each(namingUnknown)('answers "%s" when such a name does not raise the bar', (question) => {
     const lenient = createEngine(corpus, { answer: { unknownNameCoverage: 0.25 } });
-    expect(lenient.ask('How many Shahed drones has Iran given Russia according to Zelensky?').kind).toBe('answered');
-    expect(lenient.ask('What has Xi Jinping said in public about the war in Ukraine?').kind).toBe('answered');
+    expect(lenient.ask(question).kind).toBe('answered');
   });
 
   it.each([
