@@ -42,10 +42,13 @@ function usableSecrets(secrets: readonly string[]): string[] {
   return secrets.filter((secret) => secret.length >= 4);
 }
 
-/** Replaces every occurrence of each secret (also JSON-escaped) with [REDACTED]. */
+/**
+ * Replaces every occurrence of each secret (also JSON-escaped) with [REDACTED]. Secrets
+ * shorter than 4 characters are left alone: scrubbing them would mangle ordinary text.
+ */
 export function scrubSecrets(text: string, secrets: readonly string[]): string {
   let scrubbed = text;
-  for (const secret of secrets) {
+  for (const secret of usableSecrets(secrets)) {
     for (const form of new Set([secret, JSON.stringify(secret).slice(1, -1)])) scrubbed = scrubbed.split(form).join('[REDACTED]');
   }
   return scrubbed;

@@ -1,6 +1,7 @@
 import { loadConfig } from '../config.ts';
 import { deployCommands } from '../discord/deploy.ts';
 import { scrubSecrets } from '../logger.ts';
+import { runMain } from './run-main.ts';
 
 /**
  * `npm run deploy-commands`: registers the bot's commands in DISCORD_GUILD_ID (instant) or
@@ -20,10 +21,11 @@ async function main(): Promise<number> {
     console.log(`Registered ${result.names.length} commands ${where}: ${result.names.join(', ')}`);
     return 0;
   } catch (error) {
+    // A refused registration is an expected outcome: one line, not runMain's stack, so scrubbed here.
     const message = error instanceof Error ? error.message : String(error);
     console.error(`deploy-commands failed: ${token ? scrubSecrets(message, [token]) : message}`);
     return 1;
   }
 }
 
-process.exitCode = await main();
+runMain(main);

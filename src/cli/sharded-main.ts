@@ -1,7 +1,7 @@
 import { ShardingManager } from 'discord.js';
 import { fileURLToPath } from 'node:url';
 import { loadConfig } from '../config.ts';
-import { createLogger, scrubbedError } from '../logger.ts';
+import { createLogger } from '../logger.ts';
 import { openIndex } from '../index-cache/open.ts';
 import { formatWarning } from './open-engine.ts';
 import { runMain } from './run-main.ts';
@@ -33,9 +33,7 @@ runMain(async () => {
     respawn: true,
   });
   manager.on('shardCreate', (shard) => logger.info({ shard: shard.id }, 'shard launched'));
-  // discord.js errors may carry the request, and with it the token.
-  await manager.spawn().catch((error: unknown) => {
-    throw scrubbedError(error, [token]);
-  });
+  // discord.js errors may carry the request, and with it the token: runMain scrubs it from what it prints.
+  await manager.spawn();
   return new Promise<number>(() => {});
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { inspect } from 'node:util';
-import { scrubbedError } from '../../src/logger.ts';
+import { scrubbedError, scrubSecrets } from '../../src/logger.ts';
 import { captureLog } from './harness.ts';
 
 const TOKEN = 'MTIzNDU2Nzg5MDEyMzQ1Njc4.GabcDE.secret_token-value';
@@ -33,5 +33,16 @@ describe('errors that may hold the token', () => {
   it('are left as they are when they do not hold it', () => {
     const original = new TypeError('connection refused');
     expect(scrubbedError(original, [TOKEN])).toBe(original);
+  });
+});
+
+describe('scrubSecrets', () => {
+  it('replaces a secret and its JSON-escaped form', () => {
+    const odd = 'abc"def\\ghi';
+    expect(scrubSecrets(`${odd} ${JSON.stringify(odd)}`, [odd])).toBe('[REDACTED] "[REDACTED]"');
+  });
+
+  it('leaves secrets shorter than 4 characters alone, which would scrub ordinary text', () => {
+    expect(scrubSecrets('an error in a', ['a'])).toBe('an error in a');
   });
 });

@@ -1,0 +1,117 @@
+import { format } from 'node:util';
+import { afterEach, beforeEach, describe, expect, it, vi, type MockInstance } from 'vitest';
+import { runMain } from '../../src/cli/run-main.ts';
+import { AppError } from '../../src/errors.ts';
+
+const TOKEN = 'MTIzNDU2Nzg5MDEyMzQ1Njc4.GabcDE.secret_token-value';
+
+let exitCodeBefore: typeof process.exitCode;
+let printed: MockInstance<typeof console.error>;
+
+beforeEach(() => {
+  exitCodeBefore = process.exitCode;
+  printed = vi.spyOn(console, 'error').mockImplementation(() => {});
+  vi.stubEnv('DISCORD_TOKEN', TOKEN);
+});
+
+afterEach(() => {
+  printed.mockRestore();
+  vi.unstubAllEnvs();
+  process.exitCode = exitCodeBefore;
+});
+
+/** Everything runMain printed to stderr, as console.error would have written it. */
+function stderrText(): string {
+  return printed.mock.calls.map((args) => format(...args)).join('\n');
+}
+
+describe('runMain sets the exit code', () => {
+  it('to what main returns, printing nothing', async () => {
+    await runMain(async () => 3);
+    expect(process.exitCode).toBe(3);
+    expect(printed).not.toHaveBeenCalled();
+  });
+
+  it('to 2 for a usage error, printing its message alone', async () => {
+    await runMain(() => {
+      throw new AppError('USAGE', 'unknown flag --nope');
+    });
+    expect(process.exitCode).toBe(2);
+    expect(stderrText()).toBe('error: unknown flag --nope');
+  });
+});
+
+describe('runMain never prints the Discord token', () => {
+  it('scrubs it from the message and stack of a plain Error', async () => {
+    const error = new Error(`login failed for ${TOKEN}`);
+    expect(error.stack).toContain(TOKEN);
+    await runMain(async () => {
+      throw error;
+    });
+    expect(process.exitCode).toBe(1);
+    const text = stderrText();
+    expect(text).toContain('Error: login failed for [REDACTED]');
+    expect(text).toMatch(/\n\s+at /);
+    expect(text).not.toContain(TOKEN);
+    expect(text).not.toContain(JSON.stringify(TOKEN).slice(1, -1));
+    expect(text).not.toContain('secret_token');
+  });
+
+  it('scrubs it from an AppError message', async () => {
+    await runMain(() => {
+      throw new AppError('CONFIG_INVALID', `Invalid thing: ${TOKEN} is wrong.`);
+    });
+    expect(process.exitCode).toBe(1);
+    expect(stderrText()).toBe('error: Invalid thing: [REDACTED] is wrong.');
+  });
+
+  it('scrubs it from properties and the cause chain', async () => {
+    const cause = new Error('rejected', { cause: new Error(`Bot ${TOKEN} is not valid`) });
+    const error = Object.assign(new Error('request failed', { cause }), { requestBody: { json: JSON.stringify({ token: TOKEN }) } });
+    await runMain(async () => {
+      throw error;
+    });
+    expect(process.exitCode).toBe(1);
+    const text = stderrText();
+    expect(text).toContain('Bot [REDACTED] is not valid');
+    expect(text).toContain('requestBody');
+    expect(text).not.toContain('secret_token');
+  });
+
+  it('scrubs it from a thrown string', async () => {
+    await runMain(() => {
+      throw `token ${TOKEN} refused`;
+    });
+    expect(process.exitCode).toBe(1);
+    expect(stderrText()).toBe('token [REDACTED] refused');
+  });
+
+  it('scrubs the raw variable, also JSON-escaped, when the settings are invalid', async () => {
+    const odd = 'abc"def\\ghi-12345';
+    vi.stubEnv('DISCORD_TOKEN', odd);
+    await runMain(async () => {
+      throw new Error(`request failed: ${JSON.stringify({ token: odd })} (${odd})`);
+    });
+    expect(process.exitCode).toBe(1);
+    const text = stderrText();
+    expect(text).toContain('request failed: {"token":"[REDACTED]"} ([REDACTED])');
+    expect(text).not.toContain('ghi-12345');
+  });
+});
+
+describe('runMain prints errors that hold no secret as they are', () => {
+  it.each([
+    ['a token is set', TOKEN],
+    ['no token is set', ''],
+  ])('when %s', async (_when, token) => {
+    vi.stubEnv('DISCORD_TOKEN', token);
+    await runMain(async () => {
+      throw new TypeError('connection refused');
+    });
+    expect(process.exitCode).toBe(1);
+    const text = stderrText();
+    expect(text).toContain('TypeError: connection refused');
+    expect(text).toMatch(/\n\s+at /);
+    expect(text).not.toContain('[REDACTED]');
+  });
+});
