@@ -6,7 +6,7 @@ import { analyze, termsOf } from './analyzer.ts';
 import { sentencesOf, type SentenceQuery } from './forward-index.ts';
 import { inverseDocumentFrequency, type SearchIndex } from './index-build.ts';
 import { FUZZY_WEIGHT, type ScoredPassage as Candidate, type TermQuery } from './postings.ts';
-import { analyzeQuestion, isOneWord, ownTerms, weighTerms, withIrregularForms, withPhrasalVerbs, withSynonyms, type Concept } from './query.ts';
+import { analyzeQuestion, isOneWord, ownTerms, weighTerms, withIrregularForms, withNumberWords, withPhrasalVerbs, withSynonyms, type Concept } from './query.ts';
 import { packagedAdverbsOnly, packagedWordNet, type SynonymSource } from './synonyms.ts';
 import { holdsCorpusName } from './names.ts';
 import { documentReferredTo, isDocumentTerm } from './document-reference.ts';
@@ -384,6 +384,7 @@ function questionConcepts(index: SearchIndex, question: string, dictionaries: Di
   if (irregularForms) concepts = withIrregularForms(concepts, irregularForms, isKnown);
   // "used up", "held back": the particle says little alone, but the two words mean "deplete", "restrain".
   if (synonyms) concepts = withPhrasalVerbs(concepts, synonyms, irregularForms, isKnown);
+  concepts = withNumberWords(concepts, isKnown);
   return weighConcepts(index, concepts);
 }
 

@@ -178,6 +178,34 @@ export function withIrregularForms(concepts: readonly Concept[], forms: Irregula
   });
 }
 
+/**
+ * Numbers written as words in one text and in digits in another: chat writes
+ * "the 4 countries", an article "the four countries". Two to twenty and the
+ * tens; "one" is a stop word, and larger numbers are seldom spelled out.
+ */
+const NUMBER_WORDS: ReadonlyMap<string, string> = new Map(
+  [
+    ...'two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty'.split(' ').map((word, i) => [word, String(i + 2)] as const),
+    ...'thirty forty fifty sixty seventy eighty ninety'.split(' ').map((word, i) => [word, String((i + 3) * 10)] as const),
+  ].flatMap(([word, digits]) => [[word, digits], [digits, word]] as const),
+);
+
+/**
+ * Adds to a concept that is a number, in words or in digits, the other way of
+ * writing it that the corpus uses, as an alias: it is the same number.
+ */
+export function withNumberWords(concepts: readonly Concept[], isKnown: (term: string) => boolean): Concept[] {
+  return concepts.map((concept) => {
+    if (!isOneWord(concept)) return concept;
+    const other = NUMBER_WORDS.get(concept.label.toLowerCase());
+    if (other === undefined) return concept;
+    const added = newKnownTerms([other], singleTerms(concept), isKnown, 'alias');
+    if (added.length === 0) return concept;
+    const [own, ...rest] = concept.alternatives;
+    return { ...concept, alternatives: [own!, ...added, ...rest] };
+  });
+}
+
 /** The one-term alternatives a concept already has. */
 function singleTerms(concept: Concept): Set<string> {
   return new Set(concept.alternatives.filter(({ terms }) => terms.length === 1).map(({ terms }) => terms[0]!));

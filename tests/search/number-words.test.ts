@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { createEngine } from '../../src/search/index.ts';
+import { analyzeQuestion, withNumberWords } from '../../src/search/query.ts';
+import { excerptsOf, smallCorpus } from '../fixtures/bundled.ts';
+
+describe('numbers in words and in digits', () => {
+  const known = new Set(['four', '12', 'countri']);
+  const isKnown = (term: string) => known.has(term);
+
+  it('adds the way the corpus writes a number as the same word', () => {
+    const [four] = withNumberWords(analyzeQuestion('4', []), isKnown);
+    expect(four!.alternatives).toEqual([
+      { terms: ['4'], kind: 'own' },
+      { terms: ['four'], kind: 'alias' },
+    ]);
+    const [twelve] = withNumberWords(analyzeQuestion('Twelve', []), isKnown);
+    expect(twelve!.alternatives).toContainEqual({ terms: ['12'], kind: 'alias' });
+  });
+
+  it('adds nothing the corpus never writes, and nothing to other words', () => {
+    const concepts = analyzeQuestion('5 countries', []);
+    expect(withNumberWords(concepts, isKnown)).toEqual(concepts);
+  });
+
+  it('finds and highlights a number the question writes in digits and the text in words', () => {
+    const engine = createEngine(
+      smallCorpus([
+        ['alliance.txt', 'The countries pledged support to each other, and the countries kept pledging it for years.'],
+        ['pact.txt', 'Only four countries pledged support to the pact in June.'],
+      ]),
+    );
+    const [first] = excerptsOf(engine.ask('Which 4 countries pledged support?'));
+    expect(first!.citation.title).toBe('pact');
+    expect(first!.matchedTerms).toContain('four');
+  });
+});
