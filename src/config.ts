@@ -31,6 +31,13 @@ export interface AppConfig {
   corpusDir: string;
   /** Where the built index is cached; false when INDEX_CACHE_PATH is "off". Undefined: the default place. */
   indexCachePath: string | false | undefined;
+  /**
+   * The corpus fingerprint the sharding parent checked its index cache against
+   * (INDEX_CACHE_FINGERPRINT, which `npm run start:sharded` sets for its shards): a shard
+   * loads a cache holding it without fingerprinting the corpus again, so every shard, also
+   * one restarted later, serves the index the parent checked. Undefined: fingerprint it.
+   */
+  indexCacheFingerprint: string | undefined;
   logLevel: LogLevel;
   /** Shards for `npm run start:sharded`: a count, or 'auto' to ask Discord. */
   shards: number | 'auto';
@@ -68,6 +75,7 @@ export const CONFIG_KEYS = [
   'DISCORD_API_URL',
   'CORPUS_DIR',
   'INDEX_CACHE_PATH',
+  'INDEX_CACHE_FINGERPRINT',
   'LOG_LEVEL',
   'DISCORD_SHARDS',
   'RATE_LIMIT_QUESTIONS',
@@ -109,6 +117,7 @@ export function parseConfig(env: Readonly<Record<string, string | undefined>>): 
     discord: token === undefined ? undefined : { token, clientId, guildId, apiUrl, rateLimit: { questions, windowSeconds } },
     corpusDir: read('CORPUS_DIR') ?? defaultConfig.corpusDir,
     indexCachePath: indexCachePath(read('INDEX_CACHE_PATH')),
+    indexCacheFingerprint: sha256Hex('INDEX_CACHE_FINGERPRINT', read('INDEX_CACHE_FINGERPRINT')),
     logLevel,
     engineWorker,
     shards: read('DISCORD_SHARDS') === undefined || read('DISCORD_SHARDS') === 'auto' ? 'auto' : positiveInteger('DISCORD_SHARDS', read('DISCORD_SHARDS'), 1, 10_000),
@@ -118,6 +127,11 @@ export function parseConfig(env: Readonly<Record<string, string | undefined>>): 
 function indexCachePath(value: string | undefined): string | false | undefined {
   if (value === undefined) return undefined;
   return /^(off|false|none|0)$/i.test(value) ? false : value;
+}
+
+function sha256Hex(key: string, value: string | undefined): string | undefined {
+  if (value !== undefined && !/^[0-9a-f]{64}$/i.test(value)) invalid(key, 'must be the 64 hex digits npm run start:sharded sets; leave it unset');
+  return value?.toLowerCase();
 }
 
 function invalid(key: string, why: string): never {

@@ -22,7 +22,7 @@ runMain(async () => {
     let stopAll: (() => Promise<void>) | undefined;
     const { engine, from, milliseconds } = await openAsyncEngine({
       worker: config.engineWorker,
-      source: { kind: 'corpus', corpusDir, cachePath: config.indexCachePath },
+      source: { kind: 'corpus', corpusDir, cachePath: config.indexCachePath, fingerprint: config.indexCacheFingerprint },
       onWarning: (warning) => logger.warn({ file: warning.file }, warning.message),
       onStatus: (message) => logger.info(message),
       onFallback: (reason) => logger.warn({ reason }, 'engine worker unavailable; answering on the main thread (ENGINE_WORKER=auto)'),

@@ -8,6 +8,13 @@ import { AppError } from '../src/errors.ts';
 const TOKEN = 'MTIzNDU2Nzg5MDEyMzQ1Njc4.GabcDE.secret_token-value';
 
 describe('parseConfig', () => {
+  it('reads the fingerprint the sharding parent hands its shards, and names the variable when it is not one', () => {
+    const fingerprint = 'AB'.repeat(32);
+    expect(parseConfig({ INDEX_CACHE_FINGERPRINT: fingerprint }).indexCacheFingerprint).toBe(fingerprint.toLowerCase());
+    expect(parseConfig({}).indexCacheFingerprint).toBeUndefined();
+    expect(() => parseConfig({ INDEX_CACHE_FINGERPRINT: 'latest' })).toThrow(/INDEX_CACHE_FINGERPRINT/);
+  });
+
   it('uses the defaults and stays in terminal mode without a token', () => {
     expect(parseConfig({})).toMatchObject({ discord: undefined, corpusDir: './corpus', logLevel: 'info', engineWorker: 'auto' });
   });

@@ -1,7 +1,7 @@
 import { Presets, SingleBar } from 'cli-progress';
 import { loadConfig } from '../config.ts';
 import { parseArgs } from './args.ts';
-import { openIndex } from '../index-cache/open.ts';
+import { prepareIndexCache } from '../index-cache/open.ts';
 import { formatWarning } from './open-engine.ts';
 import { runMain } from './run-main.ts';
 
@@ -24,7 +24,7 @@ runMain(() => {
   }
   const bar = process.stderr.isTTY ? new SingleBar({ format: 'indexing [{bar}] {percentage}% | {value}/{total} passages', stream: process.stderr }, Presets.shades_classic) : undefined;
   const started = performance.now();
-  const { index, from, warnings, cachePath } = openIndex({
+  const { from, documentCount, passageCount, warnings, cachePath } = prepareIndexCache({
     corpusDir,
     cachePath: config.indexCachePath,
     engine: {
@@ -39,7 +39,7 @@ runMain(() => {
   bar?.stop();
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   console.log(
-    `${from === 'cache' ? 'Index is up to date' : 'Index built'}: ${index.documents.size} documents, ${index.passages.length} passages, ` +
+    `${from === 'cache' ? 'Index is up to date' : 'Index built'}: ${documentCount} documents, ${passageCount} passages, ` +
       `${warnings.length} skipped or reported files, ${seconds} s -> ${cachePath}`,
   );
   return 0;

@@ -2,7 +2,7 @@ import { ShardingManager } from 'discord.js';
 import { fileURLToPath } from 'node:url';
 import { loadConfig } from '../config.ts';
 import { createLogger } from '../logger.ts';
-import { openIndex } from '../index-cache/open.ts';
+import { prepareIndexCache } from '../index-cache/open.ts';
 import { formatWarning } from './open-engine.ts';
 import { runMain } from './run-main.ts';
 
@@ -19,13 +19,15 @@ runMain(async () => {
   }
   const { token } = config.discord;
   const logger = createLogger({ level: config.logLevel, secrets: [token] });
-  // Built or checked here, into the cache: the shards load it. No engine is needed in this process.
-  openIndex({
+  // Built or checked here (its header and checksum, not its index), into the cache: the shards load it. No engine is needed in this process.
+  const { fingerprint } = prepareIndexCache({
     corpusDir: config.corpusDir,
     cachePath: config.indexCachePath,
     onWarning: (warning) => logger.warn(formatWarning(warning)),
     onStatus: (message) => logger.info(message),
   });
+  // The shard processes inherit this environment: each loads the cache checked here without fingerprinting the corpus again.
+  if (fingerprint !== undefined) process.env['INDEX_CACHE_FINGERPRINT'] = fingerprint;
   const manager = new ShardingManager(fileURLToPath(new URL('../main.ts', import.meta.url)), {
     token,
     totalShards: config.shards,

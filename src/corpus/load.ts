@@ -12,6 +12,33 @@ export interface LoadOptions {
   maxFileBytes?: number;
   /** Word list used as evidence when repairing glued words. @default the `word-list` package */
   lexicon?: Lexicon;
+  /**
+   * The folder's files as already read (readCorpusFiles), so that each is read from disk
+   * once: the loader takes the file list and kept bytes from here and reads from disk only
+   * what is not kept (a file that could not be read, one larger than the limit, a sidecar
+   * outside the list).
+   * @default undefined: the files are read from disk
+   */
+  files?: CorpusFiles;
+}
+
+/** A corpus folder's files as read once from disk, for loadCorpus (see readCorpusFiles). */
+export interface CorpusFiles {
+  /** Every file under the folder, sorted, as listCorpusFiles lists them. */
+  paths: readonly string[];
+  /** The bytes of the files the loader reads (documents, sidecars, the alias file), by path. */
+  contents: ReadonlyMap<string, Buffer>;
+}
+
+export interface ReadCorpusFilesOptions {
+  /**
+   * Called with every file under the folder, in listCorpusFiles order, as it is read: its
+   * path relative to the folder ('/'-separated) and its bytes, or undefined when it cannot
+   * be read. Files the loader does not use are read for it too, then dropped.
+   */
+  onFile: (file: string, bytes: Buffer | undefined) => void;
+  /** Files larger than this are not kept (the loader skips them). @default 20 MiB, as loadCorpus */
+  maxFileBytes?: number;
 }
 
 /** The alias file looked for at the top of a corpus folder. */
@@ -27,21 +54,22 @@ export function loadCorpus(dir: string, options: LoadOptions = {}): Corpus {
   if (!existsSync(dir) || !statSync(dir).isDirectory()) {
     throw new AppError('CORPUS_NOT_FOUND', `Corpus folder not found: ${dir}`);
   }
-  const maxFileBytes = options.maxFileBytes ?? 20 * 1024 * 1024;
+  const maxFileBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
+  const disk = fromDisk(options.files);
   const warnings: CorpusWarning[] = [];
   const sources: SourceText[] = [];
-  for (const path of listDocumentFiles(dir)) {
-    const file = relative(dir, path).split(sep).join('/');
-    const text = readText(path, file, maxFileBytes, warnings);
+  for (const path of (options.files?.paths ?? listCorpusFiles(dir)).filter(isDocumentFile)) {
+    const file = relativeName(dir, path);
+    const text = readText(disk, path, file, maxFileBytes, warnings);
     if (text === undefined) continue;
     const { meta: frontMatter, body } = readFrontMatter(text);
-    sources.push({ file, raw: body, meta: { ...frontMatter, ...readSidecar(path, file, warnings) } });
+    sources.push({ file, raw: body, meta: { ...frontMatter, ...readSidecar(disk, path, file, warnings) } });
   }
   if (sources.length === 0) {
     const skipped = warnings.length > 0 ? ` (${warnings.length} file(s) skipped: ${warnings.map((w) => w.file).join(', ')})` : '';
     throw new AppError('CORPUS_EMPTY', `Corpus folder has no readable .txt, .md or .markdown documents: ${dir}${skipped}`);
   }
-  const aliases = readAliases(dir, warnings);
+  const aliases = readAliases(disk, dir, warnings);
   const documents = buildDocuments(sources, options.lexicon ?? loadEnglishLexicon());
   return { dir, documents, aliases, warnings };
 }
@@ -61,19 +89,67 @@ export function listCorpusFiles(dir: string): string[] {
   return files;
 }
 
-function listDocumentFiles(dir: string): string[] {
-  return listCorpusFiles(dir).filter((path) => /\.(txt|md|markdown)$/i.test(path) && basename(path) !== ALIAS_FILE);
+/**
+ * Reads every file under a corpus folder once, handing each to `onFile` (the index cache
+ * hashes them there), and keeps the bytes of those the loader reads, for loadCorpus's `files`.
+ */
+export function readCorpusFiles(dir: string, options: ReadCorpusFilesOptions): CorpusFiles {
+  const maxFileBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
+  const paths = listCorpusFiles(dir);
+  const contents = new Map<string, Buffer>();
+  for (const path of paths) {
+    let bytes: Buffer | undefined;
+    try {
+      bytes = readFileSync(path);
+    } catch {
+      // The loader reads it again and names the error in its warning.
+    }
+    options.onFile(relativeName(dir, path), bytes);
+    if (bytes !== undefined && bytes.length <= maxFileBytes && isLoaderFile(dir, path)) contents.set(path, bytes);
+  }
+  return { paths, contents };
 }
 
-function readText(path: string, file: string, maxFileBytes: number, warnings: CorpusWarning[]): string | undefined {
+const DEFAULT_MAX_FILE_BYTES = 20 * 1024 * 1024;
+
+/** How the loader reaches a file: kept bytes first, the disk otherwise. */
+interface FileAccess {
+  exists(path: string): boolean;
+  size(path: string): number;
+  read(path: string): Buffer;
+}
+
+function fromDisk(files: CorpusFiles | undefined): FileAccess {
+  const kept = files?.contents;
+  return {
+    exists: (path) => kept?.has(path) === true || existsSync(path),
+    size: (path) => kept?.get(path)?.length ?? statSync(path).size,
+    read: (path) => kept?.get(path) ?? readFileSync(path),
+  };
+}
+
+function isDocumentFile(path: string): boolean {
+  return /\.(txt|md|markdown)$/i.test(path) && basename(path) !== ALIAS_FILE;
+}
+
+/** A document, a sidecar or the alias file: what loadCorpus reads. */
+function isLoaderFile(dir: string, path: string): boolean {
+  return isDocumentFile(path) || path.endsWith('.meta.json') || path === join(dir, ALIAS_FILE);
+}
+
+function relativeName(dir: string, path: string): string {
+  return relative(dir, path).split(sep).join('/');
+}
+
+function readText(disk: FileAccess, path: string, file: string, maxFileBytes: number, warnings: CorpusWarning[]): string | undefined {
   const skip = (why: string): undefined => {
     warnings.push({ file, message: `skipped: ${why}` });
     return undefined;
   };
   let bytes: Buffer;
   try {
-    if (statSync(path).size > maxFileBytes) return skip(`larger than ${maxFileBytes} bytes`);
-    bytes = readFileSync(path);
+    if (disk.size(path) > maxFileBytes) return skip(`larger than ${maxFileBytes} bytes`);
+    bytes = disk.read(path);
   } catch (error) {
     return skip(`cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
   }
@@ -84,10 +160,10 @@ function readText(path: string, file: string, maxFileBytes: number, warnings: Co
   return text;
 }
 
-function readSidecar(path: string, file: string, warnings: CorpusWarning[]) {
+function readSidecar(disk: FileAccess, path: string, file: string, warnings: CorpusWarning[]) {
   const sidecar = path.replace(/\.[^./\\]+$/, '.meta.json');
-  if (!existsSync(sidecar)) return {};
-  const meta = parseSidecar(readFileSync(sidecar, 'utf8'));
+  if (!disk.exists(sidecar)) return {};
+  const meta = parseSidecar(disk.read(sidecar).toString('utf8'));
   if (typeof meta === 'string') {
     warnings.push({ file: file.replace(/\.[^./]+$/, '.meta.json'), message: `ignored: ${meta}` });
     return {};
@@ -95,10 +171,10 @@ function readSidecar(path: string, file: string, warnings: CorpusWarning[]) {
   return meta;
 }
 
-function readAliases(dir: string, warnings: CorpusWarning[]): string[][] {
+function readAliases(disk: FileAccess, dir: string, warnings: CorpusWarning[]): string[][] {
   const path = join(dir, ALIAS_FILE);
-  if (!existsSync(path)) return [];
-  const text = decodeUtf8(readFileSync(path));
+  if (!disk.exists(path)) return [];
+  const text = decodeUtf8(disk.read(path));
   if (text === undefined) {
     warnings.push({ file: ALIAS_FILE, message: 'ignored: not valid UTF-8 text' });
     return [];

@@ -12,6 +12,6 @@ export type OpenedSource = Omit<OpenedEngine, 'warnings'>;
 export function openEngineSource(source: EngineSource, events: OpenEvents = {}): OpenedSource {
   const { onWarning, onStatus } = events;
   return source.kind === 'corpus'
-    ? openEngine({ corpusDir: source.corpusDir, cachePath: source.cachePath, engine: source.engine, onWarning, onStatus })
+    ? openEngine({ corpusDir: source.corpusDir, cachePath: source.cachePath, engine: source.engine, fingerprint: source.fingerprint, onWarning, onStatus })
     : openCacheFile(source.path, source.fingerprint, source.engine, { onWarning, onStatus });
 }

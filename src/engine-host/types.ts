@@ -45,6 +45,12 @@ export type EngineSource =
       cachePath?: string | false;
       /** Engine settings (without callbacks, which cannot cross to a worker). */
       engine?: Omit<EngineOptions, 'onProgress'>;
+      /**
+       * The corpus's fingerprint as the caller has just computed it (the sharding parent's):
+       * a cache holding it is loaded without fingerprinting the corpus again (openEngine's `fingerprint`).
+       * @default undefined: the corpus is fingerprinted
+       */
+      fingerprint?: string;
     }
   | {
       kind: 'cache-file';

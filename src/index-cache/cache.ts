@@ -7,9 +7,27 @@ import { knowsMiniSearchLayout, restoreMiniSearch } from '../search/minisearch-i
 import type { PostingTable } from '../search/postings.ts';
 import { vocabularyFrom } from '../search/vocabulary.ts';
 import { INDEX_FORMAT_VERSION } from './fingerprint.ts';
-import { decodeContainer, encodeContainer, type Container, type Section } from './container.ts';
+import { decodeContainer, encodeContainer, peekContainerHeader, readContainerHeader, type Container, type Section } from './container.ts';
 
 export type CacheLoad = { kind: 'loaded'; index: SearchIndex; warnings: CorpusWarning[] } | { kind: 'rebuild'; reason: string };
+
+/** Whether a cache file is fresh, told from its header alone, with what the header says of the index. */
+export type CacheCheck =
+  | { kind: 'fresh'; documentCount: number; passageCount: number; warnings: CorpusWarning[] }
+  | { kind: 'rebuild'; reason: string };
+
+/** What the first bytes of a cache file's header say (peekIndexCache). */
+export type CachePeek = { kind: 'fresh' } | { kind: 'unknown' } | { kind: 'rebuild'; reason: string };
+
+export interface CheckIndexCacheOptions {
+  /**
+   * Also verify the file's checksum, reading it through without decoding it, so that a
+   * truncated or damaged file is stale too. Without it, only the header is read, and such a
+   * file is found out when it is loaded (loadIndexCache then asks for a rebuild).
+   * @default false
+   */
+  checksum?: boolean;
+}
 
 /**
  * Reads a cache file; any problem (missing, stale, truncated, corrupt, made
@@ -25,17 +43,52 @@ export function loadIndexCache(path: string, fingerprint: string): CacheLoad {
   }
   if (typeof container === 'string') return { kind: 'rebuild', reason: container };
   const header = container.header as unknown as CacheHeader;
-  if (header.format !== INDEX_FORMAT_VERSION || header.fingerprint !== fingerprint) {
-    return { kind: 'rebuild', reason: 'corpus or settings changed since the index cache was built' };
-  }
-  if (!knowsMiniSearchLayout()) {
-    return { kind: 'rebuild', reason: 'this version of MiniSearch cannot load the index cache' };
-  }
+  const stale = staleness(header, fingerprint);
+  if (stale !== undefined) return { kind: 'rebuild', reason: stale };
   try {
     return { kind: 'loaded', index: readIndex(container, header), warnings: header.warnings ?? [] };
   } catch (error) {
     return { kind: 'rebuild', reason: `index cache is incomplete (${(error as Error).message.slice(0, 80)})` };
   }
+}
+
+/**
+ * Tells whether a cache file holds the index for `fingerprint`, as loadIndexCache would,
+ * from its header (and, if asked, its checksum) without decoding the index: for `npm run
+ * index` and the sharding parent, which only need the cache fresh. Any problem is a reason
+ * to rebuild, never an exception.
+ */
+export function checkIndexCache(path: string, fingerprint: string, options: CheckIndexCacheOptions = {}): CacheCheck {
+  if (!existsSync(path)) return { kind: 'rebuild', reason: 'no index cache yet' };
+  try {
+    // The checksum means reading the whole file: only for a header that is fresh.
+    const read = readContainerHeader(path, { verifyChecksum: (header) => options.checksum === true && staleness(header as unknown as CacheHeader, fingerprint) === undefined });
+    if (typeof read === 'string') return { kind: 'rebuild', reason: read };
+    const header = read.header as unknown as CacheHeader;
+    const stale = staleness(header, fingerprint);
+    if (stale !== undefined) return { kind: 'rebuild', reason: stale };
+    const passageBytes = read.sectionBytes('passages');
+    if (!Array.isArray(header.documents) || passageBytes === undefined) return { kind: 'rebuild', reason: 'index cache is incomplete (its header lists no documents or passages)' };
+    return { kind: 'fresh', documentCount: header.documents.length, passageCount: passageBytes / (PASSAGE_FIELDS * Int32Array.BYTES_PER_ELEMENT), warnings: header.warnings ?? [] };
+  } catch (error) {
+    return { kind: 'rebuild', reason: `index cache unreadable or corrupt (${(error as Error).message.slice(0, 80)})` };
+  }
+}
+
+/**
+ * Whether a cache file holds the index for `fingerprint`, told from the first bytes of its
+ * header alone (saveIndexCache writes the format and fingerprint first), in well under a
+ * millisecond; 'unknown' when those bytes do not say. A hint for deciding what to keep in
+ * memory before a load, which checks everything again.
+ */
+export function peekIndexCache(path: string, fingerprint: string): CachePeek {
+  if (!existsSync(path)) return { kind: 'rebuild', reason: 'no index cache yet' };
+  const start = peekContainerHeader(path, HEADER_PEEK_BYTES);
+  if (start === undefined) return { kind: 'rebuild', reason: 'not an index cache file (or one from an older version)' };
+  const fields = /^\{"format":(\d+),"fingerprint":"([^"\\]*)"/.exec(start);
+  if (!fields) return { kind: 'unknown' };
+  const stale = staleness({ format: Number(fields[1]), fingerprint: fields[2]! }, fingerprint);
+  return stale === undefined ? { kind: 'fresh' } : { kind: 'rebuild', reason: stale };
 }
 
 /**
@@ -55,6 +108,7 @@ export function saveIndexCache(path: string, fingerprint: string, index: SearchI
     passages.set([documentNumber.get(passage.docId)!, headingNumber.get(passage.section)!, passage.ordinal, passage.start, passage.end], i * PASSAGE_FIELDS);
   });
   const header: CacheHeader = {
+    // These two first: peekIndexCache reads them from the file's first bytes.
     format: INDEX_FORMAT_VERSION,
     fingerprint,
     createdAt: new Date().toISOString(),
@@ -109,6 +163,16 @@ interface CacheHeader {
 
 /** Per passage in the `passages` section: document number, heading number, ordinal, start, end. */
 const PASSAGE_FIELDS = 5;
+
+/** Enough of a header for its format and fingerprint, which saveIndexCache writes first. */
+const HEADER_PEEK_BYTES = 256;
+
+/** Why a cache with this header cannot serve `fingerprint`, or undefined when it can. */
+function staleness(header: Pick<CacheHeader, 'format' | 'fingerprint'>, fingerprint: string): string | undefined {
+  if (header.format !== INDEX_FORMAT_VERSION || header.fingerprint !== fingerprint) return 'corpus or settings changed since the index cache was built';
+  if (!knowsMiniSearchLayout()) return 'this version of MiniSearch cannot load the index cache';
+  return undefined;
+}
 
 function readIndex(container: Container, header: CacheHeader): SearchIndex {
   const text = container.text('text');

@@ -1,7 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { relative, sep } from 'node:path';
-import { listCorpusFiles } from '../corpus/index.ts';
+import { readCorpusFiles, type CorpusFiles } from '../corpus/index.ts';
 
 /**
  * Bump when the analyzer, cleaning, splitting or cache layout changes in a
@@ -9,18 +7,29 @@ import { listCorpusFiles } from '../corpus/index.ts';
  */
 export const INDEX_FORMAT_VERSION = 7;
 
+/** A corpus folder's fingerprint, with the files read to compute it. */
+export interface FingerprintedCorpus {
+  /** Hex SHA-256 of everything the index depends on (see fingerprintCorpus). */
+  fingerprint: string;
+  /** The files as read for the fingerprint: loadCorpus's `files`, so a rebuild reads none of them again. */
+  files: CorpusFiles;
+}
+
 /**
  * A hash of everything an index depends on: every file under the corpus
  * folder (documents, sidecars, aliases; names and bytes), the index format
- * version and the engine settings. Any change gives a new fingerprint.
+ * version and the engine settings. Any change gives a new fingerprint. Each
+ * file is read once; the bytes the loader needs are kept for it.
  */
-export function corpusFingerprint(dir: string, settings: unknown): string {
+export function fingerprintCorpus(dir: string, settings: unknown): FingerprintedCorpus {
   const hash = createHash('sha256');
   hash.update(`format ${INDEX_FORMAT_VERSION}\n${JSON.stringify(settings ?? {})}\n`);
-  for (const file of listCorpusFiles(dir)) {
-    const bytes = readFileSync(file);
-    hash.update(`${relative(dir, file).split(sep).join('/')}\0${bytes.length}\0`);
-    hash.update(bytes);
-  }
-  return hash.digest('hex');
+  const files = readCorpusFiles(dir, {
+    onFile: (file, bytes) => {
+      // A file that cannot be read is hashed as such, so that its becoming readable changes the fingerprint.
+      hash.update(`${file}\0${bytes === undefined ? 'unreadable' : bytes.length}\0`);
+      if (bytes !== undefined) hash.update(bytes);
+    },
+  });
+  return { fingerprint: hash.digest('hex'), files };
 }

@@ -1,12 +1,23 @@
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { AppError } from '../../src/errors.ts';
-import { loadCorpus } from '../../src/corpus/load.ts';
+import { listCorpusFiles, loadCorpus, readCorpusFiles } from '../../src/corpus/load.ts';
 import { parseAliases } from '../../src/corpus/aliases.ts';
 import { createEngine } from '../../src/search/engine.ts';
 import { excerptsOf, fixtureDir, SMALL_LEXICON } from '../fixtures/bundled.ts';
+
+/** Every path passed to readFileSync, by this file's code and the modules it imports. */
+const fileReads = vi.hoisted(() => [] as string[]);
+vi.mock('node:fs', async (importOriginal) => {
+  const fs = await importOriginal<typeof import('node:fs')>();
+  const readFileSync = ((path: unknown, ...rest: unknown[]) => {
+    if (typeof path === 'string') fileReads.push(path);
+    return (fs.readFileSync as (...args: unknown[]) => unknown)(path, ...rest);
+  }) as typeof fs.readFileSync;
+  return { ...fs, default: { ...fs, readFileSync }, readFileSync };
+});
 
 const GOOD_TEXT = 'The Alabuga plant in Tatarstan assembles Geran-2 drones from Iranian kits.\n';
 const load = (dir: string) => loadCorpus(dir, { lexicon: SMALL_LEXICON });
@@ -178,6 +189,50 @@ describe('loadCorpus: aliases', () => {
     const loaded = load(dir);
     expect(loaded.aliases).toEqual([]);
     expect(loaded.warnings).toEqual([{ file: 'aliases.txt', message: expect.stringContaining('UTF-8') }]);
+  });
+});
+
+describe('readCorpusFiles and loadCorpus with the files read', () => {
+  it('hands every file to onFile once, in order, with its name and bytes, and keeps what the loader reads', () => {
+    const dir = tempCorpus({ 'b.txt': GOOD_TEXT, 'a.meta.json': '{"title": "A"}', 'a.md': '# A\n\nText.\n', 'scan.pdf': 'x', 'sub/c.txt': GOOD_TEXT, 'aliases.txt': 'DPRK = North Korea\n' });
+    const seen: [string, string | undefined][] = [];
+    fileReads.length = 0;
+    const files = readCorpusFiles(dir, { onFile: (file, bytes) => seen.push([file, bytes?.toString('utf8')]) });
+    expect(seen).toEqual([
+      ['a.md', '# A\n\nText.\n'],
+      ['a.meta.json', '{"title": "A"}'],
+      ['aliases.txt', 'DPRK = North Korea\n'],
+      ['b.txt', GOOD_TEXT],
+      ['scan.pdf', 'x'],
+      ['sub/c.txt', GOOD_TEXT],
+    ]);
+    expect(fileReads).toEqual(listCorpusFiles(dir));
+    expect(files.paths).toEqual(listCorpusFiles(dir));
+    expect([...files.contents.keys()]).toEqual(['a.md', 'a.meta.json', 'aliases.txt', 'b.txt', 'sub/c.txt'].map((name) => join(dir, name)));
+  });
+
+  it.each(['markdown-titles', 'sidecars', 'aliases-malformed'])('gives the same corpus as reading the disk, and reads no file again (%s)', (scenario) => {
+    const dir = fixtureDir(scenario);
+    const files = readCorpusFiles(dir, { onFile: () => {} });
+    fileReads.length = 0;
+    const fromFiles = loadCorpus(dir, { lexicon: SMALL_LEXICON, files });
+    expect(fileReads.filter((path) => path.startsWith(dir))).toEqual([]);
+    expect(fromFiles).toEqual(load(dir));
+  });
+
+  it('does not keep a file over the size limit, and the loader still skips it with a warning', () => {
+    const dir = tempCorpus({ 'good.txt': GOOD_TEXT, 'huge.txt': 'word '.repeat(400) });
+    const files = readCorpusFiles(dir, { onFile: () => {}, maxFileBytes: 1000 });
+    expect([...files.contents.keys()]).toEqual([join(dir, 'good.txt')]);
+    const corpus = loadCorpus(dir, { lexicon: SMALL_LEXICON, maxFileBytes: 1000, files });
+    expect(corpus.documents.map((d) => d.file)).toEqual(['good.txt']);
+    expect(corpus.warnings).toEqual([{ file: 'huge.txt', message: expect.stringContaining('larger than 1000 bytes') }]);
+  });
+
+  it('skips the same unusable files as when reading the disk', () => {
+    const dir = tempCorpus({ 'good.txt': GOOD_TEXT, 'empty.txt': '', 'image.txt': new Uint8Array([0x89, 0x00, 0x1a]), 'latin1.txt': new Uint8Array([0x43, 0x61, 0x66, 0xe9]) });
+    const files = readCorpusFiles(dir, { onFile: () => {} });
+    expect(loadCorpus(dir, { lexicon: SMALL_LEXICON, files })).toEqual(load(dir));
   });
 });
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { openAsyncEngine } from '../../src/engine-host/index.ts';
+import { prepareIndexCache } from '../../src/index-cache/open.ts';
 import { BUNDLED_CORPUS_DIR } from '../fixtures/bundled.ts';
 import { bundledSource } from './helpers.ts';
 
@@ -24,6 +25,18 @@ describe('openAsyncEngine (ENGINE_WORKER)', () => {
 
   it('on: a worker thread that cannot start is an error', async () => {
     await expect(openAsyncEngine({ worker: 'on', source: bundledSource(), workerModule: BROKEN_WORKER })).rejects.toMatchObject({ code: 'ENGINE_UNAVAILABLE' });
+  });
+
+  it.each(['on', 'off'] as const)('%s: a corpus source with the fingerprint the sharding parent checked opens the cache it names', async (worker) => {
+    const source = bundledSource();
+    if (source.kind !== 'corpus') throw new Error('expected a corpus source');
+    const { fingerprint } = prepareIndexCache(source);
+    const statuses: string[] = [];
+    const opened = await openAsyncEngine({ worker, source: { ...source, fingerprint }, onStatus: (line) => statuses.push(line) });
+    expect(opened.from).toBe('cache');
+    expect((await opened.engine.ask('Who is Jack Watling?')).kind).toBe('answered');
+    expect(statuses).toEqual([expect.stringMatching(/^Loaded the index/)]);
+    await opened.engine.close();
   });
 
   it.each(['auto', 'on', 'off'] as const)('%s: a missing corpus folder is the same error whatever the mode', async (worker) => {

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync, cpSync, appendFileSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadIndexCache, saveIndexCache } from '../../src/index-cache/cache.ts';
+import { checkIndexCache, loadIndexCache, peekIndexCache, saveIndexCache } from '../../src/index-cache/cache.ts';
 import { openCacheFile, openEngine } from '../../src/index-cache/open.ts';
 import { engineFromIndex, type Engine } from '../../src/search/index.ts';
 import { BUNDLED_CORPUS_DIR, openBundledEngine } from '../fixtures/bundled.ts';
@@ -62,6 +62,49 @@ describe('index cache', () => {
     const result = loadIndexCache(file(), fingerprint);
     expect(result.kind).toBe('rebuild');
     expect(result.kind === 'rebuild' && result.reason).toMatch(reason);
+  });
+});
+
+describe('checking a cache from its header', () => {
+  it('finds a cache fresh for its fingerprint and gives its counts and warnings without decoding it', () => {
+    expect(checkIndexCache(path, 'fingerprint-1')).toEqual({
+      kind: 'fresh',
+      documentCount: engine.index.documents.size,
+      passageCount: engine.index.passages.length,
+      warnings: [{ file: 'broken.txt', message: 'not UTF-8, skipped' }],
+    });
+    expect(peekIndexCache(path, 'fingerprint-1')).toEqual({ kind: 'fresh' });
+  });
+
+  it('reads the header alone: a body cut off is noticed only when the checksum is asked for', () => {
+    const cut = copyWith((bytes) => bytes.subarray(0, 16 + bytes.readUInt32LE(8)));
+    expect(checkIndexCache(cut, 'fingerprint-1').kind).toBe('fresh');
+    expect(checkIndexCache(cut, 'fingerprint-1', { checksum: true })).toEqual({ kind: 'rebuild', reason: expect.stringMatching(/truncated or damaged/) });
+    expect(loadIndexCache(cut, 'fingerprint-1').kind).toBe('rebuild');
+  });
+
+  it.each([
+    ['is missing', () => join(dir, 'absent.idx'), /no index cache yet/],
+    ['was built from another corpus or settings', () => path, /changed/, 'fingerprint-2'],
+    ['has a damaged byte', () => copyWith((bytes) => Buffer.from(bytes).fill(0x55, bytes.length - 100, bytes.length - 99)), /truncated or damaged/],
+    ['is cut inside its header', () => copyWith((bytes) => bytes.subarray(0, 100)), /truncated or damaged/],
+    ['has a header that is not JSON', () => copyWith((bytes) => Buffer.from(bytes).fill(0x7b, 16, 40)), /unreadable or corrupt|changed/],
+    ['is empty', () => copyWith(() => Buffer.alloc(0)), /not an index cache/],
+    ['is an older JSON cache', () => copyWith(() => Buffer.from('{"fingerprint":"fingerprint-1","miniSearch":{}}')), /not an index cache/],
+  ])('asks for a rebuild, saying why, when the cache %s (checksum read through)', (_case, file, reason, fingerprint = 'fingerprint-1') => {
+    const result = checkIndexCache(file(), fingerprint, { checksum: true });
+    expect(result.kind).toBe('rebuild');
+    expect(result.kind === 'rebuild' && result.reason).toMatch(reason);
+  });
+
+  it.each([
+    ['a fresh cache', () => path, 'fingerprint-1', 'fresh'],
+    ['a cache for another fingerprint', () => path, 'fingerprint-2', 'rebuild'],
+    ['a missing file', () => join(dir, 'absent.idx'), 'fingerprint-1', 'rebuild'],
+    ['an empty file', () => copyWith(() => Buffer.alloc(0)), 'fingerprint-1', 'rebuild'],
+    ['a cache whose header starts otherwise', () => copyWith((bytes) => Buffer.from(bytes).fill(0x20, 16, 17)), 'fingerprint-1', 'unknown'],
+  ])('peeks at the first bytes of %s', (_case, file, fingerprint, kind) => {
+    expect(peekIndexCache(file(), fingerprint).kind).toBe(kind);
   });
 });
 
