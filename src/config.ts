@@ -33,9 +33,9 @@ export interface AppConfig {
   indexCachePath: string | false | undefined;
   /**
    * The corpus fingerprint the sharding parent checked its index cache against
-   * (INDEX_CACHE_FINGERPRINT, which `npm run start:sharded` sets for its shards): a shard
-   * loads a cache holding it without fingerprinting the corpus again, so every shard, also
-   * one restarted later, serves the index the parent checked. Undefined: fingerprint it.
+   * (INDEX_CACHE_FINGERPRINT, which `npm run start:sharded` sets for its shards, read only in
+   * a shard process): a shard loads a cache that still holds it without reading the corpus
+   * again. Undefined: fingerprint the corpus.
    */
   indexCacheFingerprint: string | undefined;
   logLevel: LogLevel;
@@ -75,7 +75,6 @@ export const CONFIG_KEYS = [
   'DISCORD_API_URL',
   'CORPUS_DIR',
   'INDEX_CACHE_PATH',
-  'INDEX_CACHE_FINGERPRINT',
   'LOG_LEVEL',
   'DISCORD_SHARDS',
   'RATE_LIMIT_QUESTIONS',
@@ -117,7 +116,8 @@ export function parseConfig(env: Readonly<Record<string, string | undefined>>): 
     discord: token === undefined ? undefined : { token, clientId, guildId, apiUrl, rateLimit: { questions, windowSeconds } },
     corpusDir: read('CORPUS_DIR') ?? defaultConfig.corpusDir,
     indexCachePath: indexCachePath(read('INDEX_CACHE_PATH')),
-    indexCacheFingerprint: sha256Hex('INDEX_CACHE_FINGERPRINT', read('INDEX_CACHE_FINGERPRINT')),
+    // Not a user setting: honoured only in a process the sharding manager started (discord.js sets SHARDING_MANAGER there).
+    indexCacheFingerprint: env['SHARDING_MANAGER'] ? sha256Hex('INDEX_CACHE_FINGERPRINT', env['INDEX_CACHE_FINGERPRINT']?.trim() || undefined) : undefined,
     logLevel,
     engineWorker,
     shards: read('DISCORD_SHARDS') === undefined || read('DISCORD_SHARDS') === 'auto' ? 'auto' : positiveInteger('DISCORD_SHARDS', read('DISCORD_SHARDS'), 1, 10_000),
@@ -130,7 +130,7 @@ function indexCachePath(value: string | undefined): string | false | undefined {
 }
 
 function sha256Hex(key: string, value: string | undefined): string | undefined {
-  if (value !== undefined && !/^[0-9a-f]{64}$/i.test(value)) invalid(key, 'must be the 64 hex digits npm run start:sharded sets; leave it unset');
+  if (value !== undefined && !/^[0-9a-f]{64}$/i.test(value)) invalid(key, 'must be the 64 hex digits npm run start:sharded sets for its shards');
   return value?.toLowerCase();
 }
 

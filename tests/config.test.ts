@@ -8,11 +8,13 @@ import { AppError } from '../src/errors.ts';
 const TOKEN = 'MTIzNDU2Nzg5MDEyMzQ1Njc4.GabcDE.secret_token-value';
 
 describe('parseConfig', () => {
-  it('reads the fingerprint the sharding parent hands its shards, and names the variable when it is not one', () => {
+  it('reads the fingerprint the sharding parent hands its shards, in a shard only, and names the variable when it is not one', () => {
     const fingerprint = 'AB'.repeat(32);
-    expect(parseConfig({ INDEX_CACHE_FINGERPRINT: fingerprint }).indexCacheFingerprint).toBe(fingerprint.toLowerCase());
-    expect(parseConfig({}).indexCacheFingerprint).toBeUndefined();
-    expect(() => parseConfig({ INDEX_CACHE_FINGERPRINT: 'latest' })).toThrow(/INDEX_CACHE_FINGERPRINT/);
+    expect(parseConfig({ SHARDING_MANAGER: 'true', INDEX_CACHE_FINGERPRINT: fingerprint }).indexCacheFingerprint).toBe(fingerprint.toLowerCase());
+    expect(parseConfig({ SHARDING_MANAGER: 'true' }).indexCacheFingerprint).toBeUndefined();
+    // Left in .env or the shell for a plain `npm start`, it would skip the corpus check: ignored there.
+    expect(parseConfig({ INDEX_CACHE_FINGERPRINT: fingerprint }).indexCacheFingerprint).toBeUndefined();
+    expect(() => parseConfig({ SHARDING_MANAGER: 'true', INDEX_CACHE_FINGERPRINT: 'latest' })).toThrow(/INDEX_CACHE_FINGERPRINT/);
   });
 
   it('uses the defaults and stays in terminal mode without a token', () => {

@@ -1,4 +1,6 @@
+import { existsSync, readFileSync } from 'node:fs';
 import { format } from 'node:util';
+import { parse as parseDotenv } from 'dotenv';
 import { loadConfig } from '../config.ts';
 import { AppError } from '../errors.ts';
 import { scrubSecrets } from '../logger.ts';
@@ -39,14 +41,25 @@ function printableError(error: unknown): string {
  * read the way the entry points read it (loadConfig: .env, then the environment), and only
  * when there is an error to print. When the settings are invalid, loadConfig has thrown
  * before any entry point could hold the token; only code that reads the environment itself
- * (discord.js falls back to DISCORD_TOKEN) could, so the raw variable is scrubbed then.
+ * (discord.js falls back to DISCORD_TOKEN) could, so the raw values, of the environment and of
+ * the .env file, are scrubbed then.
  */
 function configuredSecrets(): string[] {
   let token: string | undefined;
   try {
     token = loadConfig().discord?.token;
   } catch {
-    token = process.env.DISCORD_TOKEN?.trim();
+    // Both places it may come from, as loadConfig reads them; a bad .env file leaves the environment's.
+    const tokens = [process.env.DISCORD_TOKEN, tokenInEnvFile()].map((value) => value?.trim()).filter((value): value is string => !!value);
+    return [...new Set(tokens)];
   }
   return token ? [token] : [];
+}
+
+function tokenInEnvFile(): string | undefined {
+  try {
+    return existsSync('.env') ? parseDotenv(readFileSync('.env'))['DISCORD_TOKEN'] : undefined;
+  } catch {
+    return undefined;
+  }
 }

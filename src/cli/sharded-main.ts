@@ -26,7 +26,8 @@ runMain(async () => {
     onWarning: (warning) => logger.warn(formatWarning(warning)),
     onStatus: (message) => logger.info(message),
   });
-  // The shard processes inherit this environment: each loads the cache checked here without fingerprinting the corpus again.
+  // The shard processes inherit this environment (and discord.js marks them with SHARDING_MANAGER, without which it is ignored):
+  // each loads the cache checked here without fingerprinting the corpus again, while the cache still holds this fingerprint.
   if (fingerprint !== undefined) process.env['INDEX_CACHE_FINGERPRINT'] = fingerprint;
   const manager = new ShardingManager(fileURLToPath(new URL('../main.ts', import.meta.url)), {
     token,

@@ -85,7 +85,10 @@ export function openIndex(options: OpenEngineOptions, started = performance.now(
   if (!cachePath) return buildIndex(dir, options, started);
   if (options.fingerprint !== undefined && peekIndexCache(cachePath, options.fingerprint).kind === 'fresh') {
     const cached = loadIndexCache(cachePath, options.fingerprint);
-    if (cached.kind === 'loaded') return fromCache(cached, cachePath, options, started);
+    if (cached.kind === 'loaded') {
+      options.onStatus?.('The corpus was not read: the index cache holds the fingerprint the sharding parent checked.');
+      return fromCache(cached, cachePath, options, started);
+    }
   }
   let { fingerprint, files }: { fingerprint: string; files?: CorpusFiles } = fingerprintCorpus(dir, indexSettings(options.engine));
   let check: CachePeek | CacheLoad = peekIndexCache(cachePath, fingerprint);
@@ -96,6 +99,8 @@ export function openIndex(options: OpenEngineOptions, started = performance.now(
     if (check.kind === 'loaded') return fromCache(check, cachePath, options, started);
   }
   options.onStatus?.(`Building the index: ${check.reason}.`);
+  // The bytes were let go for a cache that turned out damaged: read the corpus again, so the fingerprint saved is of what is indexed.
+  if (files === undefined) ({ fingerprint, files } = fingerprintCorpus(dir, indexSettings(options.engine)));
   return buildIndex(dir, options, started, { cachePath, fingerprint, files });
 }
 

@@ -179,20 +179,9 @@ export function withIrregularForms(concepts: readonly Concept[], forms: Irregula
 }
 
 /**
- * Numbers written as words in one text and in digits in another: chat writes
- * "the 4 countries", an article "the four countries". Two to twenty and the
- * tens; "one" is a stop word, and larger numbers are seldom spelled out.
- */
-const NUMBER_WORDS: ReadonlyMap<string, string> = new Map(
-  [
-    ...'two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty'.split(' ').map((word, i) => [word, String(i + 2)] as const),
-    ...'thirty forty fifty sixty seventy eighty ninety'.split(' ').map((word, i) => [word, String((i + 3) * 10)] as const),
-  ].flatMap(([word, digits]) => [[word, digits], [digits, word]] as const),
-);
-
-/**
- * Adds to a concept that is a number, in words or in digits, the other way of
- * writing it that the corpus uses, as an alias: it is the same number.
+ * Adds to a concept that is a number typed in digits its spelling in words,
+ * when the corpus writes it, as an alias: it is the same number. Only this
+ * way: a corpus's digits are often parts of names ("Geran-2").
  */
 export function withNumberWords(concepts: readonly Concept[], isKnown: (term: string) => boolean): Concept[] {
   return concepts.map((concept) => {
@@ -325,3 +314,13 @@ export function withPhrasalVerbs(concepts: readonly Concept[], synonymsOf: Synon
     return added.length === 0 ? concept : { ...concept, alternatives: [...concept.alternatives, ...added] };
   });
 }
+
+/**
+ * Small numbers as chat types them and as articles spell them out: "the 4
+ * countries", "the four countries". Two to twenty and the tens; "one" is a
+ * stop word, and larger numbers are seldom spelled out.
+ */
+const NUMBER_WORDS: ReadonlyMap<string, string> = new Map([
+  ...'two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty'.split(' ').map((word, i) => [String(i + 2), word] as const),
+  ...'thirty forty fifty sixty seventy eighty ninety'.split(' ').map((word, i) => [String((i + 3) * 10), word] as const),
+]);

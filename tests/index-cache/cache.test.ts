@@ -88,7 +88,7 @@ describe('checking a cache from its header', () => {
     ['was built from another corpus or settings', () => path, /changed/, 'fingerprint-2'],
     ['has a damaged byte', () => copyWith((bytes) => Buffer.from(bytes).fill(0x55, bytes.length - 100, bytes.length - 99)), /truncated or damaged/],
     ['is cut inside its header', () => copyWith((bytes) => bytes.subarray(0, 100)), /truncated or damaged/],
-    ['has a header that is not JSON', () => copyWith((bytes) => Buffer.from(bytes).fill(0x7b, 16, 40)), /unreadable or corrupt|changed/],
+    ['has a header that is not JSON', () => copyWith((bytes) => Buffer.from(bytes).fill(0x7b, 16, 40)), /unreadable or corrupt/],
     ['is empty', () => copyWith(() => Buffer.alloc(0)), /not an index cache/],
     ['is an older JSON cache', () => copyWith(() => Buffer.from('{"fingerprint":"fingerprint-1","miniSearch":{}}')), /not an index cache/],
   ])('asks for a rebuild, saying why, when the cache %s (checksum read through)', (_case, file, reason, fingerprint = 'fingerprint-1') => {
