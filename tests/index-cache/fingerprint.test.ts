@@ -1,11 +1,11 @@
-import { createHash } from 'node:crypto';
 import { appendFileSync, cpSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative, sep } from 'node:path';
+import { join, relative } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { listCorpusFiles } from '../../src/corpus/index.ts';
-import { fingerprintCorpus, INDEX_FORMAT_VERSION } from '../../src/index-cache/fingerprint.ts';
+import { fingerprintCorpus } from '../../src/index-cache/fingerprint.ts';
 import { BUNDLED_CORPUS_DIR, fixtureDir } from '../fixtures/bundled.ts';
+import { previousFingerprint } from '../fixtures/previous-fingerprint.ts';
 
 const tempDirs: string[] = [];
 afterAll(() => {
@@ -17,18 +17,6 @@ function copyOf(source: string): string {
   tempDirs.push(dir);
   cpSync(source, dir, { recursive: true });
   return dir;
-}
-
-/** The fingerprint as the version before it read each file a second time to load it: caches it wrote must stay valid. */
-function previousFingerprint(dir: string, settings: unknown): string {
-  const hash = createHash('sha256');
-  hash.update(`format ${INDEX_FORMAT_VERSION}\n${JSON.stringify(settings ?? {})}\n`);
-  for (const file of listCorpusFiles(dir)) {
-    const bytes = readFileSync(file);
-    hash.update(`${relative(dir, file).split(sep).join('/')}\0${bytes.length}\0`);
-    hash.update(bytes);
-  }
-  return hash.digest('hex');
 }
 
 describe('fingerprintCorpus', () => {

@@ -1,7 +1,6 @@
-import { createHash } from 'node:crypto';
 import { appendFileSync, cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative, sep } from 'node:path';
+import { join, relative } from 'node:path';
 import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { listCorpusFiles, loadCorpus } from '../../src/corpus/index.ts';
 import { saveIndexCache } from '../../src/index-cache/cache.ts';
@@ -9,6 +8,7 @@ import { INDEX_FORMAT_VERSION } from '../../src/index-cache/fingerprint.ts';
 import { openEngine, prepareIndexCache, type OpenEngineOptions } from '../../src/index-cache/open.ts';
 import { buildSearchIndex, indexSettings } from '../../src/search/index.ts';
 import { BUNDLED_CORPUS_DIR } from '../fixtures/bundled.ts';
+import { previousFingerprint } from '../fixtures/previous-fingerprint.ts';
 
 /** Every path passed to readFileSync, by this file's code and the modules it imports; and paths it fails to read (EACCES). */
 const { fileReads, unreadable } = vi.hoisted(() => ({ fileReads: [] as string[], unreadable: new Set<string>() }));
@@ -206,18 +206,6 @@ describe('openEngine with the fingerprint prepareIndexCache gave', () => {
 /** Why the index was last rebuilt, from the status lines. */
 function lastRebuildReason(statuses: readonly string[]): string | undefined {
   return statuses.filter((line) => line.startsWith('Building the index:')).at(-1);
-}
-
-/** The fingerprint as the previous version computed it, file by file (see fingerprint.test.ts). */
-function previousFingerprint(dir: string, settings: unknown): string {
-  const hash = createHash('sha256');
-  hash.update(`format ${INDEX_FORMAT_VERSION}\n${JSON.stringify(settings ?? {})}\n`);
-  for (const file of listCorpusFiles(dir)) {
-    const bytes = readFileSync(file);
-    hash.update(`${relative(dir, file).split(sep).join('/')}\0${bytes.length}\0`);
-    hash.update(bytes);
-  }
-  return hash.digest('hex');
 }
 
 /** The cache file with another format version in its header (its checksum then no longer matches either). */
