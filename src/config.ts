@@ -88,9 +88,12 @@ export const CONFIG_KEYS = [
  * bad variable; the token's value never appears in the message.
  */
 export function loadConfig(options: LoadConfigOptions = {}): AppConfig {
-  const envFile = options.envFile ?? '.env';
-  const fromFile = envFile !== false && existsSync(envFile) ? parseDotenv(readFileSync(envFile)) : {};
-  return parseConfig({ ...fromFile, ...(options.env ?? process.env) });
+  return parseConfig({ ...readEnvFile(options.envFile ?? '.env'), ...(options.env ?? process.env) });
+}
+
+/** The variables a .env file sets (through dotenv); none when there is no such file or `false`. */
+export function readEnvFile(envFile: string | false = '.env'): Record<string, string> {
+  return envFile !== false && existsSync(envFile) ? parseDotenv(readFileSync(envFile)) : {};
 }
 
 /** Validates a set of variables into an AppConfig (pure). Empty values count as unset. */

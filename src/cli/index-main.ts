@@ -23,8 +23,7 @@ runMain(() => {
     return 2;
   }
   const bar = process.stderr.isTTY ? new SingleBar({ format: 'indexing [{bar}] {percentage}% | {value}/{total} passages', stream: process.stderr }, Presets.shades_classic) : undefined;
-  const started = performance.now();
-  const { from, documentCount, passageCount, warnings, cachePath } = prepareIndexCache({
+  const { from, documentCount, passageCount, warnings, cachePath, milliseconds } = prepareIndexCache({
     corpusDir,
     cachePath: config.indexCachePath,
     engine: {
@@ -37,7 +36,7 @@ runMain(() => {
     onStatus: (message) => console.error(message),
   });
   bar?.stop();
-  const seconds = ((performance.now() - started) / 1000).toFixed(1);
+  const seconds = (milliseconds / 1000).toFixed(1);
   console.log(
     `${from === 'cache' ? 'Index is up to date' : 'Index built'}: ${documentCount} documents, ${passageCount} passages, ` +
       `${warnings.length} skipped or reported files, ${seconds} s -> ${cachePath}`,

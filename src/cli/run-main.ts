@@ -1,7 +1,5 @@
-import { existsSync, readFileSync } from 'node:fs';
 import { format } from 'node:util';
-import { parse as parseDotenv } from 'dotenv';
-import { loadConfig } from '../config.ts';
+import { loadConfig, readEnvFile } from '../config.ts';
 import { AppError } from '../errors.ts';
 import { scrubSecrets } from '../logger.ts';
 
@@ -58,7 +56,7 @@ function configuredSecrets(): string[] {
 
 function tokenInEnvFile(): string | undefined {
   try {
-    return existsSync('.env') ? parseDotenv(readFileSync('.env'))['DISCORD_TOKEN'] : undefined;
+    return readEnvFile()['DISCORD_TOKEN'];
   } catch {
     return undefined;
   }

@@ -43,7 +43,7 @@ export interface OpenedEngine {
 }
 
 /** An index opened as openEngine opens it, without the engine over it. */
-export interface OpenedIndex {
+interface OpenedIndex {
   index: SearchIndex;
   from: 'cache' | 'build';
   warnings: CorpusWarning[];
@@ -61,6 +61,8 @@ export interface PreparedIndexCache {
   documentCount: number;
   passageCount: number;
   warnings: CorpusWarning[];
+  /** Time the check (and the build, if one was needed) took, in milliseconds. */
+  milliseconds: number;
 }
 
 /**
@@ -79,19 +81,22 @@ export function openEngine(options: OpenEngineOptions): OpenedEngine {
  * the bytes hashed for the fingerprint are the ones a rebuild loads (only a cache whose
  * header is fresh but whose body turns out damaged has the corpus read again).
  */
-export function openIndex(options: OpenEngineOptions, started = performance.now()): OpenedIndex {
+function openIndex(options: OpenEngineOptions, started: number): OpenedIndex {
   const dir = corpusFolder(options.corpusDir);
   const cachePath = cachePathFor(dir, options.cachePath);
   if (!cachePath) return buildIndex(dir, options, started);
+  // Why the cache holding the given fingerprint could not be loaded: not tried again if that is the corpus's.
+  let damaged: Extract<CacheLoad, { kind: 'rebuild' }> | undefined;
   if (options.fingerprint !== undefined && peekIndexCache(cachePath, options.fingerprint).kind === 'fresh') {
     const cached = loadIndexCache(cachePath, options.fingerprint);
     if (cached.kind === 'loaded') {
       options.onStatus?.('The corpus was not read: the index cache holds the fingerprint the sharding parent checked.');
       return fromCache(cached, cachePath, options, started);
     }
+    damaged = cached;
   }
   let { fingerprint, files }: { fingerprint: string; files?: CorpusFiles } = fingerprintCorpus(dir, indexSettings(options.engine));
-  let check: CachePeek | CacheLoad = peekIndexCache(cachePath, fingerprint);
+  let check: CachePeek | CacheLoad = damaged !== undefined && fingerprint === options.fingerprint ? damaged : peekIndexCache(cachePath, fingerprint);
   if (check.kind !== 'rebuild') {
     // A cache that says it is fresh is decoded once the corpus's bytes are let go.
     if (check.kind === 'fresh') files = undefined;
@@ -115,19 +120,18 @@ export function prepareIndexCache(options: OpenEngineOptions): PreparedIndexCach
   const started = performance.now();
   const dir = corpusFolder(options.corpusDir);
   const cachePath = cachePathFor(dir, options.cachePath);
-  if (!cachePath) return prepared(buildIndex(dir, options, started), undefined);
+  if (!cachePath) return prepared(buildIndex(dir, options, started), undefined, started);
   const { fingerprint, files } = fingerprintCorpus(dir, indexSettings(options.engine));
   const check = checkIndexCache(cachePath, fingerprint, { checksum: true });
   if (check.kind === 'rebuild') {
     options.onStatus?.(`Building the index: ${check.reason}.`);
-    return prepared(buildIndex(dir, options, started, { cachePath, fingerprint, files }), fingerprint);
+    return prepared(buildIndex(dir, options, started, { cachePath, fingerprint, files }), fingerprint, started);
   }
   for (const warning of check.warnings) options.onWarning?.(warning);
-  options.onStatus?.(
-    `The index cache ${cachePath} is up to date (${check.documentCount} documents, ${check.passageCount} passages); checked in ${Math.round(performance.now() - started)} ms.`,
-  );
+  const milliseconds = Math.round(performance.now() - started);
+  options.onStatus?.(`The index cache ${cachePath} is up to date (${check.documentCount} documents, ${check.passageCount} passages); checked in ${milliseconds} ms.`);
   const { documentCount, passageCount, warnings } = check;
-  return { from: 'cache', cachePath, fingerprint, documentCount, passageCount, warnings };
+  return { from: 'cache', cachePath, fingerprint, documentCount, passageCount, warnings, milliseconds };
 }
 
 /**
@@ -192,7 +196,7 @@ function buildIndex(dir: string, options: OpenEngineOptions, started: number, ca
   return { index, from: 'build', warnings: corpus.warnings, cachePath: cache?.cachePath };
 }
 
-function prepared(opened: OpenedIndex, fingerprint: string | undefined): PreparedIndexCache {
+function prepared(opened: OpenedIndex, fingerprint: string | undefined, started: number): PreparedIndexCache {
   const { index, from, warnings, cachePath } = opened;
-  return { from, cachePath, fingerprint, documentCount: index.documents.size, passageCount: index.passages.length, warnings };
+  return { from, cachePath, fingerprint, documentCount: index.documents.size, passageCount: index.passages.length, warnings, milliseconds: Math.round(performance.now() - started) };
 }

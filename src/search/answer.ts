@@ -163,7 +163,7 @@ export function answerQuestion(index: SearchIndex, question: string, options: An
   const answerType = expectedAnswerType(text);
   // Decided from the question alone, so a declined question is not ranked first.
   if (answerType !== undefined && asksUnknownFactsAboutNames(index, text, weighted, dictionaries.adverbsOnly)) return offTopic(question);
-  const ranked = rank(index, results, weighted, { ...options, answerType, questionTerms: new Set(analyze(text)), referredDocId: reference?.docId, referredPart: part && scope });
+  const ranked = rank(index, results, weighted, { ...options, answerType, ...(answerType ? { questionTerms: new Set(analyze(text)) } : {}), referredDocId: reference?.docId, referredPart: part && scope });
   if (!ranked.slice(0, 5).some((candidate) => isOnTopic(candidate, weighted, options))) return offTopic(question);
   const nameBar = options.unknownNameCoverage ?? 0.4;
   if (!ranked.slice(0, 5).some((candidate) => candidate.fullCoverage >= nameBar) && weighted.some((concept) => isUnknownName(concept, text))) return offTopic(question);
@@ -520,6 +520,12 @@ function search(index: SearchIndex, concepts: readonly WeightedConcept[], candid
 const TYPO_SHARE = 0.2;
 const MAX_TYPOS = 2;
 
+/** The terms that match the question only as related words, no other way. */
+function onlyRelatedTerms(concepts: readonly WeightedConcept[]): Set<string> {
+  const other = wantedTerms(concepts, { related: false });
+  return new Set([...wantedTerms(concepts)].filter((term) => !other.has(term)));
+}
+
 /**
  * Index terms the search matched that are within two edits of a one-term
  * concept become extra alternatives of it: typo-tolerant matches ("Alabgua"
@@ -529,12 +535,6 @@ const MAX_TYPOS = 2;
  * the corpus writes) are not: they are weak guesses already, and many are
  * short words within two edits of other short words ("go" of "15").
  */
-/** The terms that match the question only as related words, no other way. */
-function onlyRelatedTerms(concepts: readonly WeightedConcept[]): Set<string> {
-  const other = wantedTerms(concepts, { related: false });
-  return new Set([...wantedTerms(concepts)].filter((term) => !other.has(term)));
-}
-
 function withFuzzyMatches(concepts: readonly WeightedConcept[], results: readonly Candidate[]): WeightedConcept[] {
   const fuzzy = concepts.map(() => new Map<string, number>());
   const seen = onlyRelatedTerms(concepts);
@@ -561,7 +561,11 @@ function rank(
   options: AnswerOptions &
     Pick<ExcerptOptions, 'answerType' | 'questionTerms'> & { referredDocId?: string | undefined; referredPart?: ((position: number) => boolean) | undefined },
 ): RankedExcerpt[] {
-  const { maxChars } = excerptOptionsOf(options);
+  const excerptOptions: ExcerptOptions = {
+    ...excerptOptionsOf(options),
+    ...(options.answerType ? { answerType: options.answerType, questionTerms: options.questionTerms } : {}),
+  };
+  const { maxChars } = excerptOptions;
   const sentenceQuery = index.forward.maxSentenceChars === maxChars ? forwardQuery(index, concepts, options) : undefined;
   const top = results[0]?.score ?? 1;
   const bm25Share = options.bm25Share ?? 0.3;
@@ -572,10 +576,6 @@ function rank(
   const headingCredit = options.headingCredit ?? 0.3;
   const referredBonus = options.referredDocumentBonus ?? 0.1;
   const partBonus = options.referredPartBonus ?? 0.3;
-  const excerptOptions: ExcerptOptions = {
-    ...excerptOptionsOf(options),
-    ...(options.answerType ? { answerType: options.answerType, questionTerms: options.questionTerms } : {}),
-  };
   // Passages of one section share its heading: analyse each heading once per index.
   const headingTerms = headingTermsOf(index);
   const termsOfHeading = (section: string): readonly string[] => {
