@@ -101,6 +101,15 @@ describe('a misbehaving engine worker', () => {
     expect(delay).toBeLessThan(200);
   });
 
+  it('(a check of the measure above, not of the engine) sees this thread blocked for 300 ms', async () => {
+    const delay = await longestTimerDelay(async () => {
+      await new Promise((resolve) => setTimeout(resolve, 30));
+      const end = performance.now() + 300;
+      while (performance.now() < end);
+    });
+    expect(delay).toBeGreaterThan(200);
+  });
+
   it('lets autocomplete and passages go ahead of queued questions', async () => {
     const order: string[] = [];
     const note = (label: string) => () => void order.push(label);

@@ -35,6 +35,7 @@ describe('off-topic questions', () => {
 
   const offTopicEval = evalQuestions.filter((q) => q.answers.length === 0);
 
+  // Guards the table below: an empty it.each would run no test and pass.
   it('has off-topic eval questions to check', () => {
     expect(offTopicEval.length).toBeGreaterThan(0);
   });
