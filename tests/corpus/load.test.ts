@@ -7,17 +7,9 @@ import { listCorpusFiles, loadCorpus, readCorpusFiles } from '../../src/corpus/l
 import { parseAliases } from '../../src/corpus/aliases.ts';
 import { createEngine } from '../../src/search/engine.ts';
 import { excerptsOf, fixtureDir, SMALL_LEXICON } from '../fixtures/bundled.ts';
+import { fileReads } from '../fixtures/recorded-reads.ts';
 
-/** Every path passed to readFileSync, by this file's code and the modules it imports. */
-const fileReads = vi.hoisted(() => [] as string[]);
-vi.mock('node:fs', async (importOriginal) => {
-  const fs = await importOriginal<typeof import('node:fs')>();
-  const readFileSync = ((path: unknown, ...rest: unknown[]) => {
-    if (typeof path === 'string') fileReads.push(path);
-    return (fs.readFileSync as (...args: unknown[]) => unknown)(path, ...rest);
-  }) as typeof fs.readFileSync;
-  return { ...fs, default: { ...fs, readFileSync }, readFileSync };
-});
+vi.mock('node:fs', async (importOriginal) => (await import('../fixtures/recorded-reads.ts')).fsRecordingReads(importOriginal));
 
 const GOOD_TEXT = 'The Alabuga plant in Tatarstan assembles Geran-2 drones from Iranian kits.\n';
 const load = (dir: string) => loadCorpus(dir, { lexicon: SMALL_LEXICON });

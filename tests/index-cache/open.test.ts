@@ -9,18 +9,9 @@ import { openEngine, prepareIndexCache, type OpenEngineOptions } from '../../src
 import { buildSearchIndex, indexSettings } from '../../src/search/index.ts';
 import { BUNDLED_CORPUS_DIR } from '../fixtures/bundled.ts';
 import { previousFingerprint } from '../fixtures/previous-fingerprint.ts';
+import { fileReads, unreadable } from '../fixtures/recorded-reads.ts';
 
-/** Every path passed to readFileSync, by this file's code and the modules it imports; and paths it fails to read (EACCES). */
-const { fileReads, unreadable } = vi.hoisted(() => ({ fileReads: [] as string[], unreadable: new Set<string>() }));
-vi.mock('node:fs', async (importOriginal) => {
-  const fs = await importOriginal<typeof import('node:fs')>();
-  const readFileSync = ((path: unknown, ...rest: unknown[]) => {
-    if (typeof path === 'string') fileReads.push(path);
-    if (typeof path === 'string' && unreadable.has(path)) throw Object.assign(new Error(`EACCES: permission denied, open '${path}'`), { code: 'EACCES' });
-    return (fs.readFileSync as (...args: unknown[]) => unknown)(path, ...rest);
-  }) as typeof fs.readFileSync;
-  return { ...fs, default: { ...fs, readFileSync }, readFileSync };
-});
+vi.mock('node:fs', async (importOriginal) => (await import('../fixtures/recorded-reads.ts')).fsRecordingReads(importOriginal));
 beforeEach(() => {
   fileReads.length = 0;
   unreadable.clear();
