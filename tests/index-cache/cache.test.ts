@@ -6,6 +6,7 @@ import { checkIndexCache, loadIndexCache, peekIndexCache, saveIndexCache } from 
 import { openCacheFile, openEngine } from '../../src/index-cache/open.ts';
 import { engineFromIndex, type Engine } from '../../src/search/index.ts';
 import { BUNDLED_CORPUS_DIR, openBundledEngine } from '../fixtures/bundled.ts';
+import { withDamagedByte } from '../fixtures/damaged-cache.ts';
 
 const QUESTIONS = ['Who supplies drones to Russia?', 'How many Shahed-136 drones did Iran deliver?', 'What is the Alabuga zone?', 'Which missiles did the DPRK send?'];
 let engine: Engine;
@@ -55,7 +56,7 @@ describe('index cache', () => {
     ['is missing', () => join(dir, 'absent.idx'), /no index cache yet/],
     ['was built from another corpus or settings', () => path, /changed/, 'fingerprint-2'],
     ['is truncated', () => copyWith((bytes) => bytes.subarray(0, bytes.length >> 1)), /truncated or damaged/],
-    ['has a damaged byte', () => copyWith((bytes) => Buffer.from(bytes).fill(0x55, bytes.length - 100, bytes.length - 99)), /truncated or damaged/],
+    ['has a damaged byte', () => copyWith(withDamagedByte), /truncated or damaged/],
     ['is empty', () => copyWith(() => Buffer.alloc(0)), /not an index cache/],
     ['is an older JSON cache', () => copyWith(() => Buffer.from('{"fingerprint":"fingerprint-1","miniSearch":{}}')), /not an index cache/],
   ])('asks for a rebuild, saying why, when the cache %s', (_case, file, reason, fingerprint = 'fingerprint-1') => {
@@ -86,7 +87,7 @@ describe('checking a cache from its header', () => {
   it.each([
     ['is missing', () => join(dir, 'absent.idx'), /no index cache yet/],
     ['was built from another corpus or settings', () => path, /changed/, 'fingerprint-2'],
-    ['has a damaged byte', () => copyWith((bytes) => Buffer.from(bytes).fill(0x55, bytes.length - 100, bytes.length - 99)), /truncated or damaged/],
+    ['has a damaged byte', () => copyWith(withDamagedByte), /truncated or damaged/],
     ['is cut inside its header', () => copyWith((bytes) => bytes.subarray(0, 100)), /truncated or damaged/],
     ['has a header that is not JSON', () => copyWith((bytes) => Buffer.from(bytes).fill(0x7b, 16, 40)), /unreadable or corrupt/],
     ['is empty', () => copyWith(() => Buffer.alloc(0)), /not an index cache/],

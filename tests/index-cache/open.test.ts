@@ -8,6 +8,7 @@ import { INDEX_FORMAT_VERSION } from '../../src/index-cache/fingerprint.ts';
 import { openEngine, prepareIndexCache, type OpenEngineOptions } from '../../src/index-cache/open.ts';
 import { buildSearchIndex, indexSettings } from '../../src/search/index.ts';
 import { BUNDLED_CORPUS_DIR } from '../fixtures/bundled.ts';
+import { damageCacheFile, withDamagedByte } from '../fixtures/damaged-cache.ts';
 import { previousFingerprint } from '../fixtures/previous-fingerprint.ts';
 import { fileReads, unreadable } from '../fixtures/recorded-reads.ts';
 
@@ -94,7 +95,7 @@ describe('openEngine: a cache that cannot be used is rebuilt, never a crash', ()
     ['an empty file', () => Buffer.alloc(0), /not an index cache/],
     ['a file cut after its header', (cache: Buffer) => cache.subarray(0, 16 + cache.readUInt32LE(8) + 8), /truncated or damaged/],
     ['a file cut inside its header', (cache: Buffer) => cache.subarray(0, 200), /truncated or damaged/],
-    ['a file with a fresh header and a damaged body', (cache: Buffer) => Buffer.from(cache).fill(0x55, cache.length - 100, cache.length - 99), /truncated or damaged/],
+    ['a file with a fresh header and a damaged body', withDamagedByte, /truncated or damaged/],
     ['a file from another format version', (cache: Buffer) => withFormat(cache, INDEX_FORMAT_VERSION - 1), /corpus or settings changed/],
   ])('%s', (_case, garble, reason) => {
     const { cachePath, options, statuses } = scenario();
@@ -146,7 +147,7 @@ describe('prepareIndexCache (npm run index, the sharding parent)', () => {
 
   it.each([
     ['the corpus changed', (corpusDir: string) => appendFileSync(join(corpusDir, 'aliases.txt'), '\nmunition = ordnance\n'), /corpus or settings changed/],
-    ['the cache body is damaged (its checksum is read through)', (_dir: string, cachePath: string) => damageLastBytes(cachePath), /truncated or damaged/],
+    ['the cache body is damaged (its checksum is read through)', (_dir: string, cachePath: string) => damageCacheFile(cachePath), /truncated or damaged/],
     ['the cache is garbled', (_dir: string, cachePath: string) => writeFileSync(cachePath, 'garbage'), /not an index cache/],
   ])('rebuilds when %s', (_case, change, reason) => {
     const { corpusDir, cachePath, options, statuses } = scenario();
@@ -190,8 +191,7 @@ describe('openEngine with the fingerprint prepareIndexCache gave', () => {
   it('rebuilds a cache holding that fingerprint whose body is damaged, reading the cache and each corpus file once', () => {
     const { corpusDir, cachePath, options, statuses } = scenario();
     const { fingerprint } = prepareIndexCache(options);
-    const cache = readFileSync(cachePath);
-    writeFileSync(cachePath, Buffer.from(cache).fill(0x55, cache.length - 100, cache.length - 99));
+    damageCacheFile(cachePath);
     fileReads.length = 0;
     expect(openEngine({ ...options, fingerprint }).from).toBe('build');
     expect(lastRebuildReason(statuses)).toMatch(/truncated or damaged/);
@@ -216,9 +216,4 @@ function lastRebuildReason(statuses: readonly string[]): string | undefined {
 function withFormat(cache: Buffer, format: number): Buffer {
   const text = cache.toString('latin1');
   return Buffer.from(text.replace(`{"format":${INDEX_FORMAT_VERSION},`, `{"format":${format},`), 'latin1');
-}
-
-function damageLastBytes(cachePath: string): void {
-  const bytes = readFileSync(cachePath);
-  writeFileSync(cachePath, Buffer.from(bytes).fill(0x55, bytes.length - 100, bytes.length - 99));
 }
