@@ -4,8 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadConfig, parseConfig } from '../src/config.ts';
 import { AppError } from '../src/errors.ts';
-
-const TOKEN = 'MTIzNDU2Nzg5MDEyMzQ1Njc4.GabcDE.secret_token-value';
+import { FAKE_DISCORD_TOKEN, FAKE_DISCORD_TOKEN_SECRET } from './fixtures/fake-token.ts';
 
 describe('parseConfig', () => {
   it('reads the fingerprint the sharding parent hands its shards, in a shard only, and names the variable when it is not one', () => {
@@ -23,7 +22,7 @@ describe('parseConfig', () => {
 
   it('reads every Discord setting when a token is set', () => {
     const config = parseConfig({
-      DISCORD_TOKEN: TOKEN,
+      DISCORD_TOKEN: FAKE_DISCORD_TOKEN,
       DISCORD_CLIENT_ID: '123456789012345678',
       DISCORD_GUILD_ID: '876543210987654321',
       DISCORD_API_URL: 'http://127.0.0.1:9999/api/',
@@ -34,7 +33,7 @@ describe('parseConfig', () => {
       ENGINE_WORKER: 'Off',
     });
     expect(config).toMatchObject({
-      discord: { token: TOKEN, clientId: '123456789012345678', guildId: '876543210987654321', apiUrl: 'http://127.0.0.1:9999/api', rateLimit: { questions: 2, windowSeconds: 10 } },
+      discord: { token: FAKE_DISCORD_TOKEN, clientId: '123456789012345678', guildId: '876543210987654321', apiUrl: 'http://127.0.0.1:9999/api', rateLimit: { questions: 2, windowSeconds: 10 } },
       corpusDir: 'docs',
       logLevel: 'debug',
       engineWorker: 'off',
@@ -42,13 +41,13 @@ describe('parseConfig', () => {
   });
 
   it('treats empty values as unset', () => {
-    const config = parseConfig({ DISCORD_TOKEN: TOKEN, DISCORD_GUILD_ID: '', DISCORD_API_URL: ' ' });
+    const config = parseConfig({ DISCORD_TOKEN: FAKE_DISCORD_TOKEN, DISCORD_GUILD_ID: '', DISCORD_API_URL: ' ' });
     expect(config.discord?.guildId).toBeUndefined();
     expect(config.discord?.apiUrl).toBe('https://discord.com/api');
   });
 
   it.each([
-    ['DISCORD_TOKEN', `${TOKEN} with spaces`],
+    ['DISCORD_TOKEN', `${FAKE_DISCORD_TOKEN} with spaces`],
     ['DISCORD_CLIENT_ID', 'my-app'],
     ['DISCORD_GUILD_ID', '12ab'],
     ['DISCORD_API_URL', 'not a url'],
@@ -59,14 +58,14 @@ describe('parseConfig', () => {
     ['RATE_LIMIT_WINDOW_SECONDS', '1.5'],
     ['ENGINE_WORKER', 'yes'],
   ])('rejects a bad %s (%j) with CONFIG_INVALID naming it', (key, value) => {
-    const attempt = () => parseConfig({ DISCORD_TOKEN: TOKEN, [key]: value });
+    const attempt = () => parseConfig({ DISCORD_TOKEN: FAKE_DISCORD_TOKEN, [key]: value });
     expect(attempt).toThrow(AppError);
     try {
       attempt();
     } catch (error) {
       expect((error as AppError).code).toBe('CONFIG_INVALID');
       expect((error as AppError).message).toContain(key);
-      expect((error as AppError).message).not.toContain('secret_token');
+      expect((error as AppError).message).not.toContain(FAKE_DISCORD_TOKEN_SECRET);
     }
   });
 });
@@ -75,9 +74,9 @@ describe('loadConfig', () => {
   it('reads the .env file, with the environment winning', () => {
     const dir = mkdtempSync(join(tmpdir(), 'config-'));
     const envFile = join(dir, '.env');
-    writeFileSync(envFile, `DISCORD_TOKEN=${TOKEN}\nLOG_LEVEL=warn\nCORPUS_DIR=from-file\n`);
+    writeFileSync(envFile, `DISCORD_TOKEN=${FAKE_DISCORD_TOKEN}\nLOG_LEVEL=warn\nCORPUS_DIR=from-file\n`);
     const config = loadConfig({ envFile, env: { CORPUS_DIR: 'from-env' } });
-    expect(config.discord?.token).toBe(TOKEN);
+    expect(config.discord?.token).toBe(FAKE_DISCORD_TOKEN);
     expect(config.logLevel).toBe('warn');
     expect(config.corpusDir).toBe('from-env');
   });

@@ -2,8 +2,7 @@ import { format } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it, vi, type MockInstance } from 'vitest';
 import { runMain } from '../../src/cli/run-main.ts';
 import { AppError } from '../../src/errors.ts';
-
-const TOKEN = 'MTIzNDU2Nzg5MDEyMzQ1Njc4.GabcDE.secret_token-value';
+import { FAKE_DISCORD_TOKEN, FAKE_DISCORD_TOKEN_SECRET } from '../fixtures/fake-token.ts';
 
 let exitCodeBefore: typeof process.exitCode;
 let printed: MockInstance<typeof console.error>;
@@ -11,7 +10,7 @@ let printed: MockInstance<typeof console.error>;
 beforeEach(() => {
   exitCodeBefore = process.exitCode;
   printed = vi.spyOn(console, 'error').mockImplementation(() => {});
-  vi.stubEnv('DISCORD_TOKEN', TOKEN);
+  vi.stubEnv('DISCORD_TOKEN', FAKE_DISCORD_TOKEN);
 });
 
 afterEach(() => {
@@ -43,8 +42,8 @@ describe('runMain sets the exit code', () => {
 
 describe('runMain never prints the Discord token', () => {
   it('scrubs it from the message and stack of a plain Error', async () => {
-    const error = new Error(`login failed for ${TOKEN}`);
-    expect(error.stack).toContain(TOKEN);
+    const error = new Error(`login failed for ${FAKE_DISCORD_TOKEN}`);
+    expect(error.stack).toContain(FAKE_DISCORD_TOKEN);
     await runMain(async () => {
       throw error;
     });
@@ -52,22 +51,22 @@ describe('runMain never prints the Discord token', () => {
     const text = stderrText();
     expect(text).toContain('Error: login failed for [REDACTED]');
     expect(text).toMatch(/\n\s+at /);
-    expect(text).not.toContain(TOKEN);
-    expect(text).not.toContain(JSON.stringify(TOKEN).slice(1, -1));
-    expect(text).not.toContain('secret_token');
+    expect(text).not.toContain(FAKE_DISCORD_TOKEN);
+    expect(text).not.toContain(JSON.stringify(FAKE_DISCORD_TOKEN).slice(1, -1));
+    expect(text).not.toContain(FAKE_DISCORD_TOKEN_SECRET);
   });
 
   it('scrubs it from an AppError message', async () => {
     await runMain(() => {
-      throw new AppError('CONFIG_INVALID', `Invalid thing: ${TOKEN} is wrong.`);
+      throw new AppError('CONFIG_INVALID', `Invalid thing: ${FAKE_DISCORD_TOKEN} is wrong.`);
     });
     expect(process.exitCode).toBe(1);
     expect(stderrText()).toBe('error: Invalid thing: [REDACTED] is wrong.');
   });
 
   it('scrubs it from properties and the cause chain', async () => {
-    const cause = new Error('rejected', { cause: new Error(`Bot ${TOKEN} is not valid`) });
-    const error = Object.assign(new Error('request failed', { cause }), { requestBody: { json: JSON.stringify({ token: TOKEN }) } });
+    const cause = new Error('rejected', { cause: new Error(`Bot ${FAKE_DISCORD_TOKEN} is not valid`) });
+    const error = Object.assign(new Error('request failed', { cause }), { requestBody: { json: JSON.stringify({ token: FAKE_DISCORD_TOKEN }) } });
     await runMain(async () => {
       throw error;
     });
@@ -75,12 +74,12 @@ describe('runMain never prints the Discord token', () => {
     const text = stderrText();
     expect(text).toContain('Bot [REDACTED] is not valid');
     expect(text).toContain('requestBody');
-    expect(text).not.toContain('secret_token');
+    expect(text).not.toContain(FAKE_DISCORD_TOKEN_SECRET);
   });
 
   it('scrubs it from a thrown string', async () => {
     await runMain(() => {
-      throw `token ${TOKEN} refused`;
+      throw `token ${FAKE_DISCORD_TOKEN} refused`;
     });
     expect(process.exitCode).toBe(1);
     expect(stderrText()).toBe('token [REDACTED] refused');
@@ -101,7 +100,7 @@ describe('runMain never prints the Discord token', () => {
 
 describe('runMain prints errors that hold no secret as they are', () => {
   it.each([
-    ['a token is set', TOKEN],
+    ['a token is set', FAKE_DISCORD_TOKEN],
     ['no token is set', ''],
   ])('when %s', async (_when, token) => {
     vi.stubEnv('DISCORD_TOKEN', token);
