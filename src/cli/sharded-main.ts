@@ -26,17 +26,25 @@ runMain(async () => {
     onWarning: (warning) => logger.warn(formatWarning(warning)),
     onStatus: (message) => logger.info(message),
   });
-  // The shard processes inherit this environment (and discord.js marks them with SHARDING_MANAGER, without which it is ignored):
-  // each loads the cache checked here without fingerprinting the corpus again, while the cache still holds this fingerprint.
-  if (fingerprint !== undefined) process.env['INDEX_CACHE_FINGERPRINT'] = fingerprint;
-  const manager = new ShardingManager(fileURLToPath(new URL('../main.ts', import.meta.url)), {
-    token,
-    totalShards: config.shards,
-    execArgv: ['--import', 'tsx'],
-    respawn: true,
-  });
+  const manager = createShardingManager({ token, totalShards: config.shards, fingerprint });
   manager.on('shardCreate', (shard) => logger.info({ shard: shard.id }, 'shard launched'));
   // discord.js errors may carry the request, and with it the token: runMain scrubs it from what it prints.
   await manager.spawn();
   return new Promise<number>(() => {});
 });
+
+/**
+ * The ShardingManager of the bot's shard processes (src/main.ts), which hands them `fingerprint`,
+ * the index cache's as checked here, in INDEX_CACHE_FINGERPRINT. Exported for its test.
+ */
+export function createShardingManager(options: { token: string; totalShards: number | 'auto'; fingerprint: string | undefined }): ShardingManager {
+  // The shard processes inherit this environment (and discord.js marks them with SHARDING_MANAGER, without which it is ignored):
+  // each loads the cache checked here without fingerprinting the corpus again, while the cache still holds this fingerprint.
+  if (options.fingerprint !== undefined) process.env['INDEX_CACHE_FINGERPRINT'] = options.fingerprint;
+  return new ShardingManager(fileURLToPath(new URL('../main.ts', import.meta.url)), {
+    token: options.token,
+    totalShards: options.totalShards,
+    execArgv: ['--import', 'tsx'],
+    respawn: true,
+  });
+}
