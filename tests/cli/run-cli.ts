@@ -19,13 +19,19 @@ function cleanEnv(): NodeJS.ProcessEnv {
   return env;
 }
 
-/** Runs a CLI entry point (`src/cli/<script>`) from the project root, as `npx tsx` would. */
-export function runCli(script: string, args: readonly string[], stdin?: string): Promise<CliRun> {
+/** Where runCli runs an entry point. Every field is optional. */
+export interface RunCliOptions {
+  /** The current folder of the process (where it reads `.env` from). @default the project root */
+  cwd?: string;
+}
+
+/** Runs a CLI entry point (`src/cli/<script>`), from the project root unless told otherwise, as `npx tsx` would. */
+export function runCli(script: string, args: readonly string[], stdin?: string, options: RunCliOptions = {}): Promise<CliRun> {
   return new Promise((resolve) => {
     const child = execFile(
       TSX,
-      [join('src', 'cli', script), ...args],
-      { cwd: PROJECT_ROOT, env: cleanEnv(), timeout: 30_000 },
+      [join(PROJECT_ROOT, 'src', 'cli', script), ...args],
+      { cwd: options.cwd ?? PROJECT_ROOT, env: cleanEnv(), timeout: 30_000 },
       (error, stdout, stderr) => {
         const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
         resolve({ code, stdout: String(stdout), stderr: String(stderr) });

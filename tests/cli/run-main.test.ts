@@ -1,8 +1,12 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { format } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it, vi, type MockInstance } from 'vitest';
 import { runMain } from '../../src/cli/run-main.ts';
 import { AppError } from '../../src/errors.ts';
 import { FAKE_DISCORD_TOKEN, FAKE_DISCORD_TOKEN_SECRET } from '../fixtures/fake-token.ts';
+import { runCli } from './run-cli.ts';
 
 let exitCodeBefore: typeof process.exitCode;
 let printed: MockInstance<typeof console.error>;
@@ -95,6 +99,22 @@ describe('runMain never prints the Discord token', () => {
     const text = stderrText();
     expect(text).toContain('request failed: {"token":"[REDACTED]"} ([REDACTED])');
     expect(text).not.toContain('ghi-12345');
+  });
+});
+
+describe('runMain never prints the Discord token of the .env file when the settings are invalid', () => {
+  it('scrubs it from the error an entry point run in that folder prints (the variable is not set)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'run-main-env-'));
+    try {
+      // The token pasted on the next line as well: the error names DISCORD_API_URL and quotes the value it rejects.
+      writeFileSync(join(dir, '.env'), `DISCORD_TOKEN=${FAKE_DISCORD_TOKEN}\nDISCORD_API_URL=${FAKE_DISCORD_TOKEN}\n`);
+      const run = await runCli('index-main.ts', [], undefined, { cwd: dir });
+      expect(run.code).toBe(1);
+      expect(run.stderr).toBe('error: Invalid DISCORD_API_URL: must be a URL such as https://discord.com/api, got "[REDACTED]".\n');
+      expect(run.stdout + run.stderr).not.toContain(FAKE_DISCORD_TOKEN_SECRET);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 
