@@ -1,17 +1,18 @@
 import type { Passage } from '../corpus/types.ts';
 import type { Answer, AskOptions, Citation, Excerpt } from './types.ts';
-import { analyzeSentences, chooseExcerpt, MAX_EXCERPT_CHARS, scoreTerms, highlightMatches, wantedTerms, type ExcerptChoice, type ExcerptOptions, type WeightedConcept } from './excerpt.ts';
-import { answerKindOf, expectedAnswerType, MONTHS } from './answer-type.ts';
-import { analyze, termsOf } from './analyzer.ts';
+import { analyzeSentences, chooseExcerpt, isUnmatchable, MAX_EXCERPT_CHARS, scoreTerms, highlightMatches, wantedTerms, type ExcerptChoice, type ExcerptOptions, type WeightedConcept } from './excerpt.ts';
+import { answerKindOf, expectedAnswerType } from './answer-type.ts';
+import { analyze } from './analyzer.ts';
 import { sentencesOf, type SentenceQuery } from './forward-index.ts';
 import { inverseDocumentFrequency, type SearchIndex } from './index-build.ts';
-import { FUZZY_WEIGHT, type ScoredPassage as Candidate, type TermQuery } from './postings.ts';
-import { analyzeQuestion, isOneWord, ownTerms, weighTerms, withIrregularForms, withNumberWords, withPhrasalVerbs, withSynonyms, type Concept } from './query.ts';
+import { byScore, FUZZY_WEIGHT, type CandidateSearch, type ScoredPassage as Candidate, type TermQuery } from './postings.ts';
+import { analyzeQuestion, ownTerms, weighTerms, withIrregularForms, withNumberWords, withPhrasalVerbs, withSynonyms, type Concept } from './query.ts';
 import { packagedAdverbsOnly, packagedWordNet, type SynonymSource } from './synonyms.ts';
-import { holdsCorpusName } from './names.ts';
-import { documentReferredTo, isDocumentTerm } from './document-reference.ts';
-import { isInPart, partReferredTo, type DocumentPart, type PartReference } from './document-part.ts';
-import { blankSpan, SAYING_VERBS, withoutPossessive } from './document-words.ts';
+import { asksUnknownFactsAboutNames, isUnknownName } from './names.ts';
+import { documentReferredTo } from './document-reference.ts';
+import { partReferredTo, type DocumentPart } from './document-part.ts';
+import { isDocumentWord, isRequestWord, PART_NAMES, placeInReadingOrder, placeScope } from './place.ts';
+import { blankSpan } from './document-words.ts';
 import { perObject } from './memo.ts';
 import { packagedIrregularForms, type IrregularForms } from './inflections.ts';
 import { acronymAliases, warmAcronyms } from './acronyms.ts';
@@ -146,7 +147,7 @@ export function answerQuestion(index: SearchIndex, question: string, options: An
   const dictionaries = dictionariesOf(options);
   let text = blankSpan(blankSpan(written, reference), part);
   let asked = questionConcepts(index, text, dictionaries);
-  const scope = inScope(index, reference?.docId, part);
+  const scope = placeScope(index, reference?.docId, part);
   // "What does the drone article say?" asks about nothing else: its naming words are all it has to search for, in that document or part alone.
   // With a part named, "of the article" points at the documents too ("What is the conclusion of the article?").
   const aboutPlaceOnly = scope !== undefined && asked.every(({ concept }) => isRequestWord(concept) || (part !== undefined && isDocumentWord(concept)));
@@ -158,7 +159,9 @@ export function answerQuestion(index: SearchIndex, question: string, options: An
   }
   // The pool does not grow with the offset, so the total a first page reports holds for every page.
   const pool = Math.max(options.candidates ?? 24, limit);
-  const results = aboutPlaceOnly ? search(index, asked, pool, scope) : candidatesFor(index, asked, pool, scope);
+  // A question that names a document or a part of one also gets that place's best passages, which may rank too
+  // low to be among the first (and the question may have named the wrong place): the pool may grow to twice its size.
+  const results = aboutPlaceOnly ? search(index, asked, pool, scope) : search(index, asked, pool, undefined, scope);
   const weighted = withoutUnmatchedAdverbs(withFuzzyMatches(asked, results), dictionaries.adverbsOnly);
   const answerType = expectedAnswerType(text);
   // Decided from the question alone, so a declined question is not ranked first.
@@ -179,33 +182,19 @@ export function answerQuestion(index: SearchIndex, question: string, options: An
 }
 
 /**
- * The passages of a named place in reading order, for a question that asks
- * about nothing else: the place's first passage of each document, then its
- * second of each, and so on, so that "the conclusion" shows every document's.
- * Each excerpt opens its passage.
+ * The passages of a named place in reading order, across documents, for a
+ * question that asks about nothing else. Each excerpt opens its passage.
  */
 function quotePlace(index: SearchIndex, question: string, scope: (position: number) => boolean, part: DocumentPart, limit: number, offset: number, options: AnswerOptions): Answer {
-  const byDocument = new Map<string, number[]>();
-  index.passages.forEach((passage, position) => {
-    if (!scope(position)) return;
-    let positions = byDocument.get(passage.docId);
-    if (!positions) byDocument.set(passage.docId, (positions = []));
-    positions.push(position);
-  });
-  const excerptOptions = excerptOptionsOf(options);
-  const lists = [...byDocument.values()];
-  const total = lists.reduce((sum, list) => sum + list.length, 0);
-  const order: number[] = [];
-  for (let round = 0; order.length < total; round++) {
-    for (const list of lists) if (round < list.length) order.push(list[round]!);
-  }
+  const order = placeInReadingOrder(index, scope);
   if (order.length === 0) return noMatch(question, 'off-topic', `I found no ${PART_NAMES[part]} in the documents asked about. Ask about a topic instead, or list the documents with /docs.`);
+  const excerptOptions = excerptOptionsOf(options);
   const excerpts = order.slice(offset, offset + limit).map((position): Excerpt => {
     const { text: passageText } = index.passages[position]!;
     const { start, end } = chooseExcerpt(passageText, [], excerptOptions);
     return { text: passageText.slice(start, end), citation: citationOf(index, position), score: 0, start, end, highlights: [], matchedTerms: [] };
   });
-  return { kind: 'answered', question, excerpts, total, confidence: 1 };
+  return { kind: 'answered', question, excerpts, total: order.length, confidence: 1 };
 }
 
 /** The index terms of section headings, by heading, filled in as questions reach them. */
@@ -215,8 +204,6 @@ const headingTermsOf = perObject((_index: SearchIndex) => new Map<string, readon
 function excerptOptionsOf(options: AnswerOptions): { maxChars: number; targetChars: number } {
   return { maxChars: options.maxExcerptChars ?? MAX_EXCERPT_CHARS, targetChars: options.targetExcerptChars ?? 450 };
 }
-
-const PART_NAMES: Record<DocumentPart, string> = { opening: 'opening', closing: 'closing section', questions: 'questions and answers (FAQ)' };
 
 /** A ranked choice as shown: the quoted text with its citation and the words to highlight. */
 function toExcerpt(index: SearchIndex, ranked: RankedExcerpt, concepts: readonly WeightedConcept[]): Excerpt {
@@ -283,24 +270,6 @@ function isOnTopic(candidate: RankedExcerpt, concepts: readonly WeightedConcept[
 }
 
 /**
- * Whether a question asks about names the corpus knows only in words it never
- * writes: "When was Vladimir Putin born?" over documents that name Putin but
- * no birth. Its passages could only echo the names, so none answers it. Called
- * for questions that ask for a kind of answer (a date, a number, a name, a
- * place); "Putin?" alone, or a question with any other word the corpus knows,
- * is left to the usual check. Adverbs ("exactly", "actually") say how the
- * question asks, not what it asks about, and are passed over.
- */
-function asksUnknownFactsAboutNames(index: SearchIndex, question: string, concepts: readonly WeightedConcept[], isAdverb: Dictionaries['adverbsOnly']): boolean {
-  // withoutUnmatchedAdverbs left the adverbs some passage matches ("exactly"): they still say how, not what.
-  const rest = concepts.filter((weighted) => !(isAdverb && isAdverb(weighted.concept.label)));
-  // The cheap test first: the corpus's names are only judged for a question with a word no passage matches.
-  if (!rest.some(isUnmatchable)) return false;
-  const others = rest.filter((weighted) => !isName(weighted.concept.label, question, index));
-  return others.length > 0 && others.length < rest.length && others.every(isUnmatchable);
-}
-
-/**
  * The concepts without adverbs no passage matches ("who makes the Shahed-136
  * anyway", "have they actually ..."): such words mostly say how the question
  * asks, not what about, so they neither count as words the corpus cannot
@@ -314,63 +283,6 @@ function withoutUnmatchedAdverbs(concepts: readonly WeightedConcept[], isAdverb:
   if (!isAdverb) return concepts;
   const kept = concepts.filter((weighted) => !(isUnmatchable(weighted) && isAdverb(weighted.concept.label)));
   return kept.length > 0 ? kept : concepts;
-}
-
-/**
- * Whether the question writes a concept as a name: within a word that is
- * capitalised, and not only because it opens the question ("Putin" and the
- * "un" of "Jong-un" in "When did Putin meet Kim Jong-un?"; "North Korea" and
- * "KN-23" anywhere; not "Drones" in "Drones from where?"), or within a word
- * the corpus writes as a name, so that "when was kim jong-un born" names Kim
- * Jong-un as well.
- */
-function isName(label: string, question: string, index: SearchIndex): boolean {
-  const at = wordAt(question, label);
-  if (at < 0) return false;
-  const wordStart = question.slice(0, at).search(/\S*$/u);
-  const wordEnd = at + question.slice(at).search(/[\s?!.,;:]|$/u);
-  const word = question.slice(wordStart, wordEnd);
-  if (/^\p{Lu}/u.test(word) && (!opensQuestion(question, wordStart) || /^.[^]*[\p{Lu}\p{N}]/u.test(word))) return true;
-  return holdsCorpusName(index, word);
-}
-
-/**
- * Whether a concept is a proper name the corpus never writes ("Kursk",
- * "Zelensky's", "McCarthy"): capitalised and not all in capitals ("NSC" and
- * "NK" may be initials of the corpus's words), not only because it opens the
- * question, and neither an English word ("Sept", "Sputnik" and "Python" are)
- * nor a month or a day of the week. A question that names one and matches
- * little else is about something the documents do not cover.
- */
-function isUnknownName(concept: WeightedConcept, question: string): boolean {
-  const label = concept.concept.label;
-  if (!isUnmatchable(concept)) return false;
-  const word = withoutPossessive(label);
-  if (!/^\p{Lu}\p{L}*\p{Ll}\p{L}*$/u.test(word) || CALENDAR_NAMES.has(word.toLowerCase())) return false;
-  const at = wordAt(question, label);
-  return at >= 0 && !opensQuestion(question, at) && !loadEnglishLexicon().has(word.toLowerCase());
-}
-
-/** Whether a word at this offset is the question's first: capitalised there, it need not be a name. */
-function opensQuestion(question: string, at: number): boolean {
-  return at === question.search(/[\p{L}\p{N}]/u);
-}
-
-/** Months and days of the week: capitalised, but no name of something the corpus could lack. */
-const CALENDAR_NAMES = new Set([...MONTHS, 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']);
-
-/** Where `label` stands in the question as whole words (the "un" of "Jong-un", not of "funds"); -1 when nowhere. */
-function wordAt(question: string, label: string): number {
-  const isWordChar = (char: string | undefined): boolean => char !== undefined && /[\p{L}\p{N}]/u.test(char);
-  for (let at = question.indexOf(label); at >= 0; at = question.indexOf(label, at + 1)) {
-    if (!isWordChar(question[at - 1]) && !isWordChar(question[at + label.length])) return at;
-  }
-  return -1;
-}
-
-/** A concept no passage can match: the corpus never writes it, not even with a typo. */
-function isUnmatchable(concept: WeightedConcept): boolean {
-  return concept.unknown && concept.fuzzy.size === 0;
 }
 
 /** The concepts of a question, with the corpus's aliases and the acronyms it spells out, weighed. */
@@ -431,77 +343,41 @@ function weighConcepts(index: SearchIndex, concepts: readonly Concept[]): Weight
 }
 
 /**
- * Words that ask to be shown something, or what a text says, rather than say
- * what it is about ("summarise the intro", "show me the FAQ", "what does the
- * conclusion argue?").
- */
-const REQUEST_TERMS = new Set(
-  [...'show quote summarise summarize summary recap list read tell sum cover discuss'.split(' '), ...SAYING_VERBS].map((word) => termsOf(word)[0]!),
-);
-
-/** Whether a concept only asks to be shown the place a question names. */
-function isRequestWord(concept: Concept): boolean {
-  return isOneWord(concept) && REQUEST_TERMS.has(ownTerms(concept)[0]!);
-}
-
-/**
- * Whether a concept is a word with which a question points at the documents
- * rather than at their topic ("the article", "per the conclusion"). Where the
- * corpus never writes one, it is left out of the question: it would count as a
- * word the corpus cannot answer, and typo tolerance would match it to others.
- */
-function isDocumentWord(concept: Concept): boolean {
-  return isOneWord(concept) && isDocumentTerm(ownTerms(concept)[0]!);
-}
-
-/**
- * The search's candidates and, for a question that names a document or a
- * part of one, that place's best candidates as well: its passages may rank
- * too low to be among the first, and the question may have named the wrong
- * place. The second search doubles the time of such a question, and the pool
- * may grow to twice its size.
- */
-function candidatesFor(index: SearchIndex, concepts: readonly WeightedConcept[], candidates: number, scope: ((position: number) => boolean) | undefined): Candidate[] {
-  const results = search(index, concepts, candidates);
-  if (scope === undefined) return results;
-  const found = new Set(results.map((result) => result.id));
-  const named = search(index, concepts, candidates, scope);
-  return [...results, ...named.filter((result) => !found.has(result.id))].sort((a, b) => b.score - a.score || a.id - b.id);
-}
-
-/**
- * Accepts the passages of the place a question names, by their positions in
- * the index: one document, a part of every document, or that part of one.
- * Undefined where the question names no place.
- */
-function inScope(index: SearchIndex, docId: string | undefined, part: PartReference | undefined): ((position: number) => boolean) | undefined {
-  if (docId === undefined && part === undefined) return undefined;
-  return (position) => {
-    const passage = index.passages[position]!;
-    return (docId === undefined || passage.docId === docId) && (part === undefined || isInPart(index.documents.get(passage.docId)!, passage, part.part));
-  };
-}
-
-/**
  * The passages with the best BM25 scores for the question's terms. Unknown
  * words of six letters or more also match index terms within 20% edits (at
  * most 2), with half the weight. A passage's score is multiplied by the number
  * of the question's concepts it matches, however many ways it writes each.
- * `accept`, when given, leaves out the passages it rejects.
+ * `accept`, when given, leaves out the passages it rejects; `alsoWithin`
+ * adds the best of the passages it accepts (see {@link CandidateSearch}).
  */
-function search(index: SearchIndex, concepts: readonly WeightedConcept[], candidates: number, accept?: (position: number) => boolean): Candidate[] {
+function search(index: SearchIndex, concepts: readonly WeightedConcept[], candidates: number, accept?: (position: number) => boolean, alsoWithin?: (position: number) => boolean): Candidate[] {
   const weights = weighTerms(concepts.map((weighted) => weighted.concept));
   const maxDistance = (term: string): number =>
     /^\p{L}{6,}$/u.test(term) && !index.vocabulary.has(term) ? Math.min(MAX_TYPOS, Math.round(term.length * TYPO_SHARE)) : 0;
   const queries: TermQuery[] = [...weights].map(([term, { boost, concept }]) => ({ term, boost, maxDistance: maxDistance(term), concept }));
-  if (index.candidateSearch) return index.candidateSearch(queries, candidates, accept);
+  if (index.candidateSearch) return index.candidateSearch(queries, candidates, accept, alsoWithin);
+  const results = miniSearchCandidates(index, queries, weights, candidates, accept);
+  if (!alsoWithin) return results;
+  const found = new Set(results.map((result) => result.id));
+  return [...results, ...miniSearchCandidates(index, queries, weights, candidates, alsoWithin).filter((result) => !found.has(result.id))].sort(byScore);
+}
+
+/** {@link search} by MiniSearch's own `search()`, for an index without a posting table: slower, same ranking. */
+function miniSearchCandidates(
+  index: SearchIndex,
+  queries: readonly TermQuery[],
+  weights: ReturnType<typeof weighTerms>,
+  candidates: number,
+  accept: ((position: number) => boolean) | undefined,
+): Candidate[] {
+  const typos = new Map(queries.map((query) => [query.term, query.maxDistance]));
   return index.miniSearch
     .search(queries.map((query) => query.term).join(' '), {
       tokenize: (q) => q.split(' '),
       processTerm: (term) => term,
       boost: index.boost,
       boostTerm: (term) => weights.get(term)?.boost ?? 1,
-      fuzzy: (term) => (maxDistance(term) > 0 ? TYPO_SHARE : false),
+      fuzzy: (term) => ((typos.get(term) ?? 0) > 0 ? TYPO_SHARE : false),
       maxFuzzy: MAX_TYPOS,
       ...(accept ? { filter: (result: { id: unknown }) => accept(result.id as number) } : {}),
       // prefix is MiniSearch's default; no prefix search is asked for.
@@ -513,7 +389,7 @@ function search(index: SearchIndex, concepts: readonly WeightedConcept[], candid
       score: (result.score / result.queryTerms.length) * new Set(result.queryTerms.map((term) => weights.get(term)?.concept)).size,
       terms: result.terms,
     }))
-    .sort((a, b) => b.score - a.score || a.id - b.id)
+    .sort(byScore)
     .slice(0, candidates);
 }
 

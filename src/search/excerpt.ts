@@ -19,6 +19,11 @@ export interface WeightedConcept {
   unknown: boolean;
 }
 
+/** A concept no passage can match: the corpus never writes it, not even with a typo. */
+export function isUnmatchable(concept: WeightedConcept): boolean {
+  return concept.unknown && concept.fuzzy.size === 0;
+}
+
 /** The best few sentences of a passage for a question. */
 export interface ExcerptChoice {
   /** Offsets within the passage text. */

@@ -44,7 +44,23 @@ export interface ScoredPassage {
 }
 
 /** Scores candidates for a list of term queries, best first. */
-export type CandidateSearch = (queries: readonly TermQuery[], limit: number, accept?: (position: number) => boolean) => ScoredPassage[];
+/**
+ * The `limit` passages that score best for the queries, among those `accept`
+ * accepts (all when it is not given), best first; with `alsoWithin`, also the
+ * best `limit` of the passages it accepts that are not among those, in the
+ * same order: the passages are scored once for both.
+ */
+export type CandidateSearch = (
+  queries: readonly TermQuery[],
+  limit: number,
+  accept?: (position: number) => boolean,
+  alsoWithin?: (position: number) => boolean,
+) => ScoredPassage[];
+
+/** Higher score first; of equal scores, the passage earlier in the index. */
+export function byScore(a: ScoredPassage, b: ScoredPassage): number {
+  return b.score - a.score || a.id - b.id;
+}
 
 /** The index terms within an edit distance of a term, with their distance (MiniSearch's fuzzy lookup). */
 export type FuzzyLookup = (term: string, maxDistance: number) => Iterable<[string, number]>;
@@ -121,7 +137,7 @@ export function createCandidateSearch(
   const lastConcept = new Int32Array(documentCount).fill(-1);
   let touched: Int32Array = new Int32Array(1024);
 
-  return (queries, limit, accept) => {
+  return (queries, limit, accept, alsoWithin) => {
     let touchedCount = 0;
     const derived: { term: string; id: number }[] = [];
     const add = (concept: number, id: number, weight: number): void => {
@@ -162,10 +178,15 @@ export function createCandidateSearch(
         add(concept, otherId, (termBoost * FUZZY_WEIGHT * other.length) / (other.length + distance));
       }
     });
-    const best = topByScore(touched, touchedCount, limit, (position) => scores[position]! * matchedConcepts[position]!, accept);
+    const score = (position: number): number => scores[position]! * matchedConcepts[position]!;
+    const best = topByScore(touched, touchedCount, limit, score, accept);
+    if (alsoWithin) {
+      const found = new Set(best);
+      for (const position of topByScore(touched, touchedCount, limit, score, alsoWithin)) if (!found.has(position)) best.push(position);
+    }
     const results = best.map((position) => ({
       id: position,
-      score: scores[position]! * matchedConcepts[position]!,
+      score: score(position),
       terms: [...new Set(derived.filter(({ id }) => fields.some(({ field }) => runHas(table, id * fieldCount + field, position))).map(({ term }) => term))],
     }));
     for (let i = 0; i < touchedCount; i++) {
@@ -174,7 +195,7 @@ export function createCandidateSearch(
       matchedConcepts[position] = 0;
       lastConcept[position] = -1;
     }
-    return results;
+    return alsoWithin ? results.sort(byScore) : results;
   };
 }
 

@@ -92,6 +92,19 @@ describe('candidate search over the MiniSearch postings', () => {
     expect(even).toEqual(all.filter((found) => found.id % 2 === 0).slice(0, 10));
   });
 
+  it('adds the best passages of a place to the best of all from one scoring, in score order', () => {
+    const queries: TermQuery[] = [{ term: 'drone', boost: 1, maxDistance: 0 }, { term: 'russia', boost: 1, maxDistance: 0 }];
+    const all = engine.index.candidateSearch!(queries, 500);
+    // A place whose passages rank low: the last third of the index.
+    const place = (position: number) => position >= (2 * engine.index.passages.length) / 3;
+    const first = all.slice(0, 5);
+    const placeBest = all.filter((found) => place(found.id)).slice(0, 5);
+    expect(placeBest.some((found) => !first.includes(found))).toBe(true);
+    const both = engine.index.candidateSearch!(queries, 5, undefined, place);
+    const expected = [...new Set([...first, ...placeBest])].sort((a, b) => b.score - a.score || a.id - b.id);
+    expect(both).toEqual(expected);
+  });
+
   it('answers the same through MiniSearch search when the fast path is not available', () => {
     const withoutFastPath = engineFromIndex({ ...engine.index, candidateSearch: undefined });
     // The last names a document, whose passages are searched apart as well.
