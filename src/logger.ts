@@ -43,15 +43,34 @@ function usableSecrets(secrets: readonly string[]): string[] {
 }
 
 /**
- * Replaces every occurrence of each secret (also JSON-escaped) with [REDACTED]. Secrets
- * shorter than 4 characters are left alone: scrubbing them would mangle ordinary text.
+ * Replaces every occurrence of each secret (also JSON-escaped) with [REDACTED], and every
+ * start of one at least 12 characters long: a message that quotes a value cut short
+ * (`got "MTIzNDU2…"`) may have cut the token. Secrets shorter than 4 characters are left
+ * alone: scrubbing them would mangle ordinary text.
  */
 export function scrubSecrets(text: string, secrets: readonly string[]): string {
   let scrubbed = text;
   for (const secret of usableSecrets(secrets)) {
-    for (const form of new Set([secret, JSON.stringify(secret).slice(1, -1)])) scrubbed = scrubbed.split(form).join('[REDACTED]');
+    for (const form of new Set([secret, JSON.stringify(secret).slice(1, -1)])) scrubbed = withoutSecret(scrubbed, form);
   }
   return scrubbed;
+}
+
+/** Shortest start of a secret that is scrubbed when the rest does not follow it. */
+const MIN_SECRET_START = 12;
+
+/** The text with each occurrence of the secret, or of a start of it at least MIN_SECRET_START long, replaced. */
+function withoutSecret(text: string, secret: string): string {
+  const head = secret.slice(0, MIN_SECRET_START);
+  let scrubbed = '';
+  let copied = 0;
+  for (let at = text.indexOf(head); at >= 0; at = text.indexOf(head, copied)) {
+    let end = at + head.length;
+    while (end - at < secret.length && text[end] === secret[end - at]) end++;
+    scrubbed += `${text.slice(copied, at)}[REDACTED]`;
+    copied = end;
+  }
+  return scrubbed + text.slice(copied);
 }
 
 /**
@@ -62,7 +81,7 @@ export function scrubSecrets(text: string, secrets: readonly string[]): string {
 export function scrubbedError(error: unknown, secrets: readonly string[]): unknown {
   const usable = usableSecrets(secrets);
   const shown = inspect(error, { depth: Infinity, showHidden: true, maxArrayLength: Infinity, maxStringLength: Infinity });
-  if (!usable.some((secret) => shown.includes(secret))) return error;
+  if (scrubSecrets(shown, usable) === shown) return error;
   const clean = new Error(scrubSecrets(error instanceof Error ? error.message : String(error), usable));
   if (error instanceof Error) clean.name = error.name;
   return clean;

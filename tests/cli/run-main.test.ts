@@ -5,6 +5,7 @@ import { format } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it, vi, type MockInstance } from 'vitest';
 import { runMain } from '../../src/cli/run-main.ts';
 import { AppError } from '../../src/errors.ts';
+import { parseConfig } from '../../src/config.ts';
 import { FAKE_DISCORD_TOKEN, FAKE_DISCORD_TOKEN_SECRET } from '../fixtures/fake-token.ts';
 import { runCli } from './run-cli.ts';
 
@@ -66,6 +67,17 @@ describe('runMain never prints the Discord token', () => {
     });
     expect(process.exitCode).toBe(1);
     expect(stderrText()).toBe('error: Invalid thing: [REDACTED] is wrong.');
+  });
+
+  it('scrubs the start of it that a settings error quotes, when the token was pasted on the wrong line', async () => {
+    vi.stubEnv('DISCORD_CLIENT_ID', FAKE_DISCORD_TOKEN);
+    await runMain(() => {
+      parseConfig(process.env);
+      return 0;
+    });
+    expect(process.exitCode).toBe(1);
+    // The settings quote a rejected id's first 40 characters: a start of the token, not all of it.
+    expect(stderrText()).toBe('error: Invalid DISCORD_CLIENT_ID: must be a Discord id (digits only), got "[REDACTED]".');
   });
 
   it('scrubs it from properties and the cause chain', async () => {
