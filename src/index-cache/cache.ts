@@ -3,6 +3,7 @@ import { dirname } from 'node:path';
 import type { CorpusWarning, Document, Passage } from '../corpus/types.ts';
 import { indexFromParts, miniSearchOptions, type IndexedPassage, type SearchIndex } from '../search/index-build.ts';
 import type { ForwardIndex } from '../search/forward-index.ts';
+import type { AcronymTable } from '../search/acronyms.ts';
 import { knowsMiniSearchLayout, restoreMiniSearch } from '../search/minisearch-internals.ts';
 import type { PostingTable } from '../search/postings.ts';
 import { vocabularyFrom } from '../search/vocabulary.ts';
@@ -94,7 +95,8 @@ export function peekIndexCache(path: string, fingerprint: string): CachePeek {
 /**
  * Writes the index to a cache file atomically (a temporary file renamed into
  * place). The MiniSearch index is stored as its posting table; document text
- * is stored once, and passages as offsets into it.
+ * is stored once, and passages as offsets into it. The acronym table is stored
+ * too, read from the passages first if nothing has needed it yet.
  */
 export function saveIndexCache(path: string, fingerprint: string, index: SearchIndex, warnings: readonly CorpusWarning[] = []): void {
   const postings = index.postings;
@@ -128,6 +130,9 @@ export function saveIndexCache(path: string, fingerprint: string, index: SearchI
     frequencies: index.vocabulary.data.frequencies,
     surfaceForms: index.vocabulary.data.surfaceForms.join('\n'),
     ...prefixed('forward.', forward),
+    // Read from the passages now if no question has needed it yet, so that a process loading the cache never does.
+    'acronyms.initials': [...index.acronyms.keys()].join('\n'),
+    'acronyms.phrases': [...index.acronyms.values()].join('\n'),
     'postings.runs': postings.runs,
     'postings.postings': postings.postings,
     'postings.fieldLengths': postings.fieldLengths,
@@ -212,7 +217,15 @@ function readIndex(container: Container, header: CacheHeader): SearchIndex {
     surfaceForms: splitLines(container.text('surfaceForms')),
   });
   const miniSearch = () => restoreMiniSearch<IndexedPassage>(miniSearchOptions(), postings, vocabulary.data.terms)!;
-  return indexFromParts({ miniSearch, postings, documents, passages, vocabulary, forward, aliases: header.aliases, boost: header.boost });
+  return indexFromParts({ miniSearch, postings, documents, passages, vocabulary, forward, aliases: header.aliases, boost: header.boost, acronyms: acronymTableFrom(container) });
+}
+
+/** The acronym table from its two sections: initials and phrases, a line each, in the same order (neither holds a line break). */
+function acronymTableFrom(container: Container): AcronymTable {
+  const initials = splitLines(container.text('acronyms.initials'));
+  const phrases = splitLines(container.text('acronyms.phrases'));
+  if (initials.length !== phrases.length) throw new Error(`acronym table has ${initials.length} initials but ${phrases.length} phrases`);
+  return new Map(initials.map((letters, i) => [letters, phrases[i]!]));
 }
 
 function prefixed(prefix: string, sections: Record<string, Section>): Record<string, Section> {

@@ -2,10 +2,11 @@ import { createHash } from 'node:crypto';
 import { readCorpusFiles, type CorpusFiles } from '../corpus/index.ts';
 
 /**
- * Bump when the analyzer, cleaning, splitting or cache layout changes in a
- * way that makes an index built by an older version wrong.
+ * Bump when the analyzer, cleaning, splitting, the acronym table's reading or
+ * the cache layout changes in a way that makes an index built by an older
+ * version wrong. 8: the cache stores the acronym table.
  */
-export const INDEX_FORMAT_VERSION = 7;
+export const INDEX_FORMAT_VERSION = 8;
 
 /** A corpus folder's fingerprint, with the files read to compute it. */
 export interface FingerprintedCorpus {

@@ -3,7 +3,12 @@ import { termsOf, tokenize } from './analyzer.ts';
 import { compileAliases, type AliasTable } from './query.ts';
 import type { Vocabulary } from './vocabulary.ts';
 import { loadEnglishLexicon } from '../text/lexicon.ts';
-import { perObject } from './memo.ts';
+
+/**
+ * The corpus's capitalised phrases by their initials, the most frequent phrase
+ * for each ("SEZ" → "Special Economic Zone"): part of the index, saved in its cache.
+ */
+export type AcronymTable = ReadonlyMap<string, string>;
 
 /** Small words a name may hold that its initials skip ("Institute for Strategic Studies"); "and" mostly joins two names. */
 const CONNECTORS = new Set(['of', 'for', 'de']);
@@ -21,10 +26,7 @@ const MAX_LETTERS = 6;
  * and the unknown-name rule) is only read for a lowercase word that some
  * phrase's initials spell.
  */
-export function acronymAliases(
-  question: string,
-  index: { passages: readonly Passage[]; vocabulary: Vocabulary },
-): AliasTable {
+export function acronymAliases(question: string, index: { acronyms: AcronymTable; vocabulary: Vocabulary }): AliasTable {
   const groups: string[][] = [];
   // Each word of a compound too: "Russia/NK/Iran", "russia-iran-nk".
   for (const word of tokenize(question).flatMap((token) => token.raw.split(/[-/]/))) {
@@ -32,23 +34,30 @@ export function acronymAliases(
     if (word.length < MIN_LETTERS || word.length > MAX_LETTERS || !(capitals || /^\p{Ll}+$/u.test(word))) continue;
     const term = termsOf(word)[0];
     if (term === undefined || index.vocabulary.has(term)) continue;
-    const phrase = acronymTable(index.passages).get(word.toUpperCase());
+    const phrase = index.acronyms.get(word.toUpperCase());
     if (phrase && (capitals || !loadEnglishLexicon().has(word))) groups.push([word, phrase]);
   }
   return compileAliases(groups);
 }
 
-/** Reads now what the first question with an acronym would wait for: the initials of the corpus's capitalised phrases. */
-export function warmAcronyms(passages: readonly Passage[]): void {
-  acronymTable(passages);
+/**
+ * Makes ready now what the first question with an acronym would wait for: the
+ * index's acronym table, read from the passages unless the index carries it
+ * (one loaded from the cache does).
+ */
+export function warmAcronyms(index: { acronyms: AcronymTable }): void {
+  void index.acronyms;
 }
 
 /**
- * Every capitalised phrase of the passages by its initials, read once per index
- * on first need: 85 ms for SQuAD's 3,394 passages and 0.37 s for 16,970
- * (five copies) here, so about 2 s for 100,000 passages.
+ * Every capitalised phrase of the passages by its initials, with the most
+ * frequent phrase for each (ties go to the first in alphabetical order): 85 ms
+ * for SQuAD's 3,394 passages and 0.37 s for 16,970 (five copies) here, so about
+ * 2 s for 100,000 passages. An index reads it once, on first need, unless it
+ * was loaded from the cache, which stores it: a change to what it holds needs
+ * INDEX_FORMAT_VERSION bumped.
  */
-const acronymTable = perObject((passages: readonly Passage[]): Map<string, string> => {
+export function buildAcronymTable(passages: readonly Passage[]): AcronymTable {
   const counts = new Map<string, Map<string, number>>();
   for (const passage of passages) {
     for (const { initials, phrase } of capitalisedPhrases(passage.text)) {
@@ -63,7 +72,7 @@ const acronymTable = perObject((passages: readonly Passage[]): Map<string, strin
     table.set(initials, best![0]);
   }
   return table;
-});
+}
 
 /**
  * Two or more capitalised words in a row, single spaces between them,

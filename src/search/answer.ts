@@ -312,7 +312,7 @@ export function warmUpAnswers(index: SearchIndex, options: Pick<AnswerOptions, k
   if (irregularForms) irregularForms.formsOf('word');
   if (adverbsOnly) adverbsOnly('word');
   loadEnglishLexicon();
-  warmAcronyms(index.passages);
+  warmAcronyms(index);
 }
 
 /** Each option's own word list, or the packaged one (`false` when its package is not installed). */

@@ -9,6 +9,7 @@ import { fuzzyLookupOf, knowsMiniSearchLayout } from './minisearch-internals.ts'
 import { buildTermTables, type ForwardIndex } from './forward-index.ts';
 import { MAX_EXCERPT_CHARS } from './excerpt.ts';
 import type { Vocabulary } from './vocabulary.ts';
+import { buildAcronymTable, type AcronymTable } from './acronyms.ts';
 
 export interface IndexOptions {
   /** How documents are cut into passages. */
@@ -53,6 +54,11 @@ export interface SearchIndex {
   /** Each passage's sentences and their terms, to choose excerpts without re-reading passages. */
   forward: ForwardIndex;
   aliases: AliasTable;
+  /**
+   * The corpus's capitalised phrases by their initials, for acronyms in questions
+   * ("SEZ"): loaded from the cache, or read from the passages on first use.
+   */
+  readonly acronyms: AcronymTable;
   boost: Required<NonNullable<IndexOptions['boost']>>;
   /** Fast BM25 over `postings`; undefined when there are none or MiniSearch's layout is not the known one. */
   candidateSearch: CandidateSearch | undefined;
@@ -110,15 +116,26 @@ export function assembleIndex(
   return indexFromParts({ miniSearch: () => miniSearch, postings, documents, passages, vocabulary, forward, aliases, boost });
 }
 
-/** The stored parts of an index (built now or read from the cache); MiniSearch may be made on demand. */
-export type IndexParts = Omit<SearchIndex, 'miniSearch' | 'passageById' | 'candidateSearch'> & { miniSearch: () => MiniSearch<IndexedPassage> };
+/**
+ * The stored parts of an index (built now or read from the cache); MiniSearch may be made on
+ * demand, and the acronym table, when not given, is read from the passages on first use.
+ */
+export type IndexParts = Omit<SearchIndex, 'miniSearch' | 'passageById' | 'candidateSearch' | 'acronyms'> & {
+  miniSearch: () => MiniSearch<IndexedPassage>;
+  acronyms?: AcronymTable;
+};
 
 /** An index from its parts, with the lookup tables added. */
 export function indexFromParts(parts: IndexParts): SearchIndex {
   let miniSearch: MiniSearch<IndexedPassage> | undefined;
+  let acronyms = parts.acronyms;
   const index: SearchIndex = {
     get miniSearch() {
       return (miniSearch ??= parts.miniSearch());
+    },
+    // About 2 s per 100k passages: only when a question first needs it, or at warm-up.
+    get acronyms() {
+      return (acronyms ??= buildAcronymTable(parts.passages));
     },
     postings: parts.postings,
     documents: parts.documents,

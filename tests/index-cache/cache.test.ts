@@ -5,6 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkIndexCache, loadIndexCache, peekIndexCache, saveIndexCache } from '../../src/index-cache/cache.ts';
 import { openCacheFile, openEngine } from '../../src/index-cache/open.ts';
 import { engineFromIndex, type Engine } from '../../src/search/index.ts';
+import { acronymAliases, buildAcronymTable } from '../../src/search/acronyms.ts';
+import { compileAliases } from '../../src/search/query.ts';
 import { BUNDLED_CORPUS_DIR, openBundledEngine } from '../fixtures/bundled.ts';
 import { withDamagedByte } from '../fixtures/damaged-cache.ts';
 
@@ -46,6 +48,24 @@ describe('index cache', () => {
     expect(index.vocabulary.data).toEqual(engine.index.vocabulary.data);
     expect(index.forward).toEqual(engine.index.forward);
     expect(index.candidateSearch).toBeDefined();
+  });
+
+  it('restores the acronym table the passages give, though the engine saved had not needed it yet', () => {
+    const { index } = loaded();
+    expect(index.acronyms.get('SEZ')).toBe('Special Economic Zone');
+    expect(index.acronyms).toEqual(buildAcronymTable(engine.index.passages));
+  });
+
+  it('spells out an acronym from the stored table, reading no passage text', () => {
+    const { index } = loaded();
+    for (const passage of index.passages) {
+      Object.defineProperty(passage, 'text', {
+        get: () => {
+          throw new Error(`the text of ${passage.id} was read`);
+        },
+      });
+    }
+    expect(acronymAliases('Who works in the SEZ?', index)).toEqual(compileAliases([['SEZ', 'Special Economic Zone']]));
   });
 
   it('keeps the warnings of the build, so a warm start still names skipped files', () => {

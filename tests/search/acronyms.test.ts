@@ -1,6 +1,10 @@
-import { describe, expect, it } from 'vitest';
-import { createEngine } from '../../src/search/index.ts';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { createEngine, engineFromIndex } from '../../src/search/index.ts';
 import { capitalisedPhrases } from '../../src/search/acronyms.ts';
+import { loadIndexCache, saveIndexCache } from '../../src/index-cache/cache.ts';
 import { firstTitle as top, smallCorpus } from '../fixtures/bundled.ts';
 
 describe('capitalisedPhrases', () => {
@@ -22,12 +26,13 @@ describe('capitalisedPhrases', () => {
 });
 
 describe('acronyms in questions', () => {
-  const engine = createEngine(
-    smallCorpus([
-      ['zone.txt', 'Factories in the Kama Special Economic Zone assemble drones for export.'],
-      ['port.txt', 'The port ships drones and tractors for export every week.'],
-    ]),
-  );
+  const zoneAndPort = smallCorpus([
+    ['zone.txt', 'Factories in the Kama Special Economic Zone assemble drones for export.'],
+    ['port.txt', 'The port ships drones and tractors for export every week.'],
+  ]);
+  const engine = createEngine(zoneAndPort);
+  const dir = mkdtempSync(join(tmpdir(), 'acronyms-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('reads an acronym the corpus never writes as the capitalised phrase it spells', () => {
     expect(top(engine.ask('Which drones does the SEZ export?'))).toBe('zone');
@@ -42,6 +47,18 @@ describe('acronyms in questions', () => {
   it('reads an acronym inside a compound, as in "port/SEZ" or "port-ksez"', () => {
     expect(top(engine.ask('Which drones does the SEZ/port pair export?'))).toBe('zone');
     expect(top(engine.ask('which drones does the ksez-port pair export'))).toBe('zone');
+  });
+
+  it('reads them the same in an engine started from the index cache', () => {
+    const path = join(dir, 'index.idx');
+    saveIndexCache(path, 'acronyms', createEngine(zoneAndPort).index);
+    const loaded = loadIndexCache(path, 'acronyms');
+    if (loaded.kind !== 'loaded') throw new Error(`expected the cache to load: ${loaded.reason}`);
+    const fromCache = engineFromIndex(loaded.index);
+    for (const question of ['Which drones does the SEZ export?', 'Which drones does the ksez export?', 'Which drones does the sez export?']) {
+      expect(fromCache.ask(question)).toEqual(engine.ask(question));
+    }
+    expect(top(fromCache.ask('Which drones does the SEZ export?'))).toBe('zone');
   });
 
   it('leaves alone a lowercase English word ("sez" is slang for "says"), and an acronym no phrase spells', () => {
