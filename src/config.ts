@@ -112,7 +112,8 @@ export function parseConfig(env: Readonly<Record<string, string | undefined>>): 
   const logLevel = read('LOG_LEVEL')?.toLowerCase() ?? defaultConfig.logLevel;
   if (!isLogLevel(logLevel)) invalid('LOG_LEVEL', `must be one of ${LOG_LEVELS.join(', ')}`);
   const engineWorker = read('ENGINE_WORKER')?.toLowerCase() ?? defaultConfig.engineWorker;
-  if (!isEngineWorkerMode(engineWorker)) invalid('ENGINE_WORKER', `must be auto, on or off, got "${engineWorker.slice(0, 40)}"`);
+  // Quoted as written, not lowercased: a token pasted here must still be recognised, and scrubbed, where it is printed.
+  if (!isEngineWorkerMode(engineWorker)) invalid('ENGINE_WORKER', `must be auto, on or off, got "${(read('ENGINE_WORKER') ?? '').slice(0, 40)}"`);
   const questions = positiveInteger('RATE_LIMIT_QUESTIONS', read('RATE_LIMIT_QUESTIONS'), defaultConfig.rateLimitQuestions, 1000);
   const windowSeconds = positiveInteger('RATE_LIMIT_WINDOW_SECONDS', read('RATE_LIMIT_WINDOW_SECONDS'), defaultConfig.rateLimitWindowSeconds, 86_400);
   return {

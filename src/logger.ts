@@ -59,15 +59,27 @@ export function scrubSecrets(text: string, secrets: readonly string[]): string {
 /** Shortest start of a secret that is scrubbed when the rest does not follow it. */
 const MIN_SECRET_START = 12;
 
-/** The text with each occurrence of the secret, or of a start of it at least MIN_SECRET_START long, replaced. */
+/**
+ * The text with each occurrence of the secret, or of a start of it at least
+ * MIN_SECRET_START long, replaced. Every place the start occurs counts, also
+ * inside another match (a start cut short, then the whole secret written on
+ * from a letter of it that repeats its first), and overlapping matches are
+ * replaced as one.
+ */
 function withoutSecret(text: string, secret: string): string {
   const head = secret.slice(0, MIN_SECRET_START);
-  let scrubbed = '';
-  let copied = 0;
-  for (let at = text.indexOf(head); at >= 0; at = text.indexOf(head, copied)) {
+  const spans: [number, number][] = [];
+  for (let at = text.indexOf(head); at >= 0; at = text.indexOf(head, at + 1)) {
     let end = at + head.length;
     while (end - at < secret.length && text[end] === secret[end - at]) end++;
-    scrubbed += `${text.slice(copied, at)}[REDACTED]`;
+    const last = spans[spans.length - 1];
+    if (last && at < last[1]) last[1] = Math.max(last[1], end);
+    else spans.push([at, end]);
+  }
+  let scrubbed = '';
+  let copied = 0;
+  for (const [start, end] of spans) {
+    scrubbed += `${text.slice(copied, start)}[REDACTED]`;
     copied = end;
   }
   return scrubbed + text.slice(copied);

@@ -46,6 +46,9 @@ describe('scrubSecrets', () => {
     // The settings quote a rejected value's first 40 characters: a token pasted on the wrong line is cut there.
     expect(scrubSecrets(`Invalid DISCORD_CLIENT_ID: got "${FAKE_DISCORD_TOKEN.slice(0, 40)}".`, [FAKE_DISCORD_TOKEN])).toBe('Invalid DISCORD_CLIENT_ID: got "[REDACTED]".');
     expect(scrubSecrets(`a ${FAKE_DISCORD_TOKEN.slice(0, 12)} b ${FAKE_DISCORD_TOKEN}`, [FAKE_DISCORD_TOKEN])).toBe('a [REDACTED] b [REDACTED]');
+    // A start cut short and the whole secret after it, from a letter that repeats the first: neither half is left.
+    const repeating = 'ABCDEFGHIJKLMAzzzzzzzz';
+    expect(scrubSecrets(`${repeating.slice(0, 13)}${repeating} and ${repeating}${repeating}`, [repeating])).toBe('[REDACTED] and [REDACTED][REDACTED]');
     // Shorter starts are left: they may be ordinary text.
     expect(scrubSecrets(`id ${FAKE_DISCORD_TOKEN.slice(0, 11)}`, [FAKE_DISCORD_TOKEN])).toBe(`id ${FAKE_DISCORD_TOKEN.slice(0, 11)}`);
   });
