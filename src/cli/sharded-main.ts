@@ -1,10 +1,9 @@
-import { ShardingManager } from 'discord.js';
-import { fileURLToPath } from 'node:url';
 import { loadConfig } from '../config.ts';
 import { createLogger } from '../logger.ts';
 import { prepareIndexCache } from '../index-cache/open.ts';
 import { formatWarning } from './open-engine.ts';
 import { runMain } from './run-main.ts';
+import { createShardingManager } from './shard-manager.ts';
 
 /**
  * `npm run start:sharded`: runs the bot under discord.js's ShardingManager
@@ -32,19 +31,3 @@ runMain(async () => {
   await manager.spawn();
   return new Promise<number>(() => {});
 });
-
-/**
- * The ShardingManager of the bot's shard processes (src/main.ts), which hands them `fingerprint`,
- * the index cache's as checked here, in INDEX_CACHE_FINGERPRINT. Exported for its test.
- */
-export function createShardingManager(options: { token: string; totalShards: number | 'auto'; fingerprint: string | undefined }): ShardingManager {
-  // The shard processes inherit this environment (and discord.js marks them with SHARDING_MANAGER, without which it is ignored):
-  // each loads the cache checked here without fingerprinting the corpus again, while the cache still holds this fingerprint.
-  if (options.fingerprint !== undefined) process.env['INDEX_CACHE_FINGERPRINT'] = options.fingerprint;
-  return new ShardingManager(fileURLToPath(new URL('../main.ts', import.meta.url)), {
-    token: options.token,
-    totalShards: options.totalShards,
-    execArgv: ['--import', 'tsx'],
-    respawn: true,
-  });
-}

@@ -5,7 +5,7 @@ import { answerKindOf, expectedAnswerType } from './answer-type.ts';
 import { analyze } from './analyzer.ts';
 import { sentencesOf, type SentenceQuery } from './forward-index.ts';
 import { inverseDocumentFrequency, type SearchIndex } from './index-build.ts';
-import { byScore, FUZZY_WEIGHT, type CandidateSearch, type ScoredPassage as Candidate, type TermQuery } from './postings.ts';
+import { byScore, FUZZY_WEIGHT, withMoreCandidates, type CandidateSearch, type ScoredPassage as Candidate, type TermQuery } from './postings.ts';
 import { analyzeQuestion, ownTerms, weighTerms, withIrregularForms, withNumberWords, withPhrasalVerbs, withSynonyms, type Concept } from './query.ts';
 import { packagedAdverbsOnly, packagedWordNet, type SynonymSource } from './synonyms.ts';
 import { asksUnknownFactsAboutNames, isUnknownName } from './names.ts';
@@ -358,8 +358,7 @@ function search(index: SearchIndex, concepts: readonly WeightedConcept[], candid
   if (index.candidateSearch) return index.candidateSearch(queries, candidates, accept, alsoWithin);
   const results = miniSearchCandidates(index, queries, weights, candidates, accept);
   if (!alsoWithin) return results;
-  const found = new Set(results.map((result) => result.id));
-  return [...results, ...miniSearchCandidates(index, queries, weights, candidates, alsoWithin).filter((result) => !found.has(result.id))].sort(byScore);
+  return withMoreCandidates(results, miniSearchCandidates(index, queries, weights, candidates, alsoWithin));
 }
 
 /** {@link search} by MiniSearch's own `search()`, for an index without a posting table: slower, same ranking. */

@@ -19,11 +19,6 @@ export interface WeightedConcept {
   unknown: boolean;
 }
 
-/** A concept no passage can match: the corpus never writes it, not even with a typo. */
-export function isUnmatchable(concept: WeightedConcept): boolean {
-  return concept.unknown && concept.fuzzy.size === 0;
-}
-
 /** The best few sentences of a passage for a question. */
 export interface ExcerptChoice {
   /** Offsets within the passage text. */
@@ -66,6 +61,11 @@ const SYNONYM_CREDIT = 0.4;
 /** Credit for matching a concept through a synonym of a word the corpus writes too. */
 const RELATED_CREDIT = 0.25;
 const CREDIT: Record<AlternativeKind, number> = { own: 1, part: PART_CREDIT, alias: ALIAS_CREDIT, guess: SYNONYM_CREDIT, related: RELATED_CREDIT };
+
+/** A concept no passage can match: the corpus never writes it, not even with a typo. */
+export function isUnmatchable(concept: WeightedConcept): boolean {
+  return concept.unknown && concept.fuzzy.size === 0;
+}
 
 /**
  * Chooses the run of one to three consecutive sentences that matches the most

@@ -20,15 +20,6 @@ type NameIndex = Pick<SearchIndex, 'passages' | 'postings' | 'vocabulary' | 'min
 const verdictsOf = perObject((_passages: readonly unknown[]) => new Map<string, boolean>());
 
 /**
- * Whether a word of a question holds a name the corpus writes: one of its
- * letter runs ("kim", "jong" of "jong-un") analyses to a term the corpus
- * capitalises, so a question typed in lowercase still names Kim Jong-un.
- */
-export function holdsCorpusName(index: NameIndex, word: string): boolean {
-  return (word.match(LETTER_RUN) ?? []).some((run) => termsOf(run).some((term) => writesAsName(index, term)));
-}
-
-/**
  * Whether the corpus writes a term as a name: capitalised nearly everywhere it
  * stands inside a sentence ("Putin", "Kim", "Alabuga"), seen at least twice.
  * Judged on the first passages that hold it, when a question first needs it,
@@ -42,6 +33,41 @@ export function writesAsName(index: NameIndex, term: string): boolean {
     known.set(term, verdict);
   }
   return verdict;
+}
+
+/**
+ * Whether a question asks about names the corpus knows only in words it never
+ * writes: "When was Vladimir Putin born?" over documents that name Putin but
+ * no birth. Its passages could only echo the names, so none answers it. Called
+ * for questions that ask for a kind of answer (a date, a number, a name, a
+ * place); "Putin?" alone, or a question with any other word the corpus knows,
+ * is left to the usual check. Adverbs ("exactly", "actually") say how the
+ * question asks, not what it asks about, and are passed over.
+ */
+export function asksUnknownFactsAboutNames(index: NameIndex, question: string, concepts: readonly WeightedConcept[], isAdverb: ((word: string) => boolean) | false): boolean {
+  // withoutUnmatchedAdverbs left the adverbs some passage matches ("exactly"): they still say how, not what.
+  const rest = concepts.filter((weighted) => !(isAdverb && isAdverb(weighted.concept.label)));
+  // The cheap test first: the corpus's names are only judged for a question with a word no passage matches.
+  if (!rest.some(isUnmatchable)) return false;
+  const others = rest.filter((weighted) => !isName(weighted.concept.label, question, index));
+  return others.length > 0 && others.length < rest.length && others.every(isUnmatchable);
+}
+
+/**
+ * Whether a concept is a proper name the corpus never writes ("Kursk",
+ * "Zelensky's", "McCarthy"): capitalised and not all in capitals ("NSC" and
+ * "NK" may be initials of the corpus's words), not only because it opens the
+ * question, and neither an English word ("Sept", "Sputnik" and "Python" are)
+ * nor a month or a day of the week. A question that names one and matches
+ * little else is about something the documents do not cover.
+ */
+export function isUnknownName(concept: WeightedConcept, question: string): boolean {
+  const label = concept.concept.label;
+  if (!isUnmatchable(concept)) return false;
+  const word = withoutPossessive(label);
+  if (!/^\p{Lu}\p{L}*\p{Ll}\p{L}*$/u.test(word) || CALENDAR_NAMES.has(word.toLowerCase())) return false;
+  const at = wordAt(question, label);
+  return at >= 0 && !opensQuestion(question, at) && !loadEnglishLexicon().has(word.toLowerCase());
 }
 
 function judge(index: NameIndex, term: string): boolean {
@@ -89,21 +115,12 @@ const OPENERS = new Set([' ', '\t', '"', "'", '\u201c', '\u2018', '(', '[', '*',
 const SENTENCE_ENDS = new Set(['.', '!', '?', ':', ';', '\u2026', '\n']);
 
 /**
- * Whether a question asks about names the corpus knows only in words it never
- * writes: "When was Vladimir Putin born?" over documents that name Putin but
- * no birth. Its passages could only echo the names, so none answers it. Called
- * for questions that ask for a kind of answer (a date, a number, a name, a
- * place); "Putin?" alone, or a question with any other word the corpus knows,
- * is left to the usual check. Adverbs ("exactly", "actually") say how the
- * question asks, not what it asks about, and are passed over.
+ * Whether a word of a question holds a name the corpus writes: one of its
+ * letter runs ("kim", "jong" of "jong-un") analyses to a term the corpus
+ * capitalises, so a question typed in lowercase still names Kim Jong-un.
  */
-export function asksUnknownFactsAboutNames(index: NameIndex, question: string, concepts: readonly WeightedConcept[], isAdverb: ((word: string) => boolean) | false): boolean {
-  // withoutUnmatchedAdverbs left the adverbs some passage matches ("exactly"): they still say how, not what.
-  const rest = concepts.filter((weighted) => !(isAdverb && isAdverb(weighted.concept.label)));
-  // The cheap test first: the corpus's names are only judged for a question with a word no passage matches.
-  if (!rest.some(isUnmatchable)) return false;
-  const others = rest.filter((weighted) => !isName(weighted.concept.label, question, index));
-  return others.length > 0 && others.length < rest.length && others.every(isUnmatchable);
+function holdsCorpusName(index: NameIndex, word: string): boolean {
+  return (word.match(LETTER_RUN) ?? []).some((run) => termsOf(run).some((term) => writesAsName(index, term)));
 }
 
 /**
@@ -122,23 +139,6 @@ function isName(label: string, question: string, index: NameIndex): boolean {
   const word = question.slice(wordStart, wordEnd);
   if (/^\p{Lu}/u.test(word) && (!opensQuestion(question, wordStart) || /^.[^]*[\p{Lu}\p{N}]/u.test(word))) return true;
   return holdsCorpusName(index, word);
-}
-
-/**
- * Whether a concept is a proper name the corpus never writes ("Kursk",
- * "Zelensky's", "McCarthy"): capitalised and not all in capitals ("NSC" and
- * "NK" may be initials of the corpus's words), not only because it opens the
- * question, and neither an English word ("Sept", "Sputnik" and "Python" are)
- * nor a month or a day of the week. A question that names one and matches
- * little else is about something the documents do not cover.
- */
-export function isUnknownName(concept: WeightedConcept, question: string): boolean {
-  const label = concept.concept.label;
-  if (!isUnmatchable(concept)) return false;
-  const word = withoutPossessive(label);
-  if (!/^\p{Lu}\p{L}*\p{Ll}\p{L}*$/u.test(word) || CALENDAR_NAMES.has(word.toLowerCase())) return false;
-  const at = wordAt(question, label);
-  return at >= 0 && !opensQuestion(question, at) && !loadEnglishLexicon().has(word.toLowerCase());
 }
 
 /** Whether a word at this offset is the question's first: capitalised there, it need not be a name. */

@@ -7,14 +7,8 @@ import { SAYING_VERBS } from './document-words.ts';
 
 // Questions that point at a place in the documents ("the Guardian piece", "the conclusion") as well as, or instead of, a topic.
 
-/**
- * Words that ask to be shown something, or what a text says, rather than say
- * what it is about ("summarise the intro", "show me the FAQ", "what does the
- * conclusion argue?").
- */
-const REQUEST_TERMS = new Set(
-  [...'show quote summarise summarize summary recap list read tell sum cover discuss'.split(' '), ...SAYING_VERBS].map((word) => termsOf(word)[0]!),
-);
+/** How an answer names each part. */
+export const PART_NAMES: Record<DocumentPart, string> = { opening: 'opening', closing: 'closing section', questions: 'questions and answers (FAQ)' };
 
 /** Whether a concept only asks to be shown the place a question names. */
 export function isRequestWord(concept: Concept): boolean {
@@ -66,5 +60,11 @@ export function placeInReadingOrder(index: Pick<SearchIndex, 'passages'>, scope:
   return order;
 }
 
-/** How an answer names each part. */
-export const PART_NAMES: Record<DocumentPart, string> = { opening: 'opening', closing: 'closing section', questions: 'questions and answers (FAQ)' };
+/**
+ * Words that ask to be shown something, or what a text says, rather than say
+ * what it is about ("summarise the intro", "show me the FAQ", "what does the
+ * conclusion argue?").
+ */
+const REQUEST_TERMS = new Set(
+  [...'show quote summarise summarize summary recap list read tell sum cover discuss'.split(' '), ...SAYING_VERBS].map((word) => termsOf(word)[0]!),
+);

@@ -43,12 +43,12 @@ export interface ScoredPassage {
   terms: string[];
 }
 
-/** Scores candidates for a list of term queries, best first. */
 /**
  * The `limit` passages that score best for the queries, among those `accept`
- * accepts (all when it is not given), best first; with `alsoWithin`, also the
- * best `limit` of the passages it accepts that are not among those, in the
- * same order: the passages are scored once for both.
+ * accepts (all when it is not given), best first. With `alsoWithin` (a place
+ * the question names), also the best `limit` of the passages it accepts,
+ * whatever `accept` says, less those already found, all in score order: the
+ * passages are scored once for both lists.
  */
 export type CandidateSearch = (
   queries: readonly TermQuery[],
@@ -60,6 +60,12 @@ export type CandidateSearch = (
 /** Higher score first; of equal scores, the passage earlier in the index. */
 export function byScore(a: ScoredPassage, b: ScoredPassage): number {
   return b.score - a.score || a.id - b.id;
+}
+
+/** The candidates of `first` and those of `more` not among them, in score order. */
+export function withMoreCandidates(first: readonly ScoredPassage[], more: readonly ScoredPassage[]): ScoredPassage[] {
+  const found = new Set(first.map((candidate) => candidate.id));
+  return [...first, ...more.filter((candidate) => !found.has(candidate.id))].sort(byScore);
 }
 
 /** The index terms within an edit distance of a term, with their distance (MiniSearch's fuzzy lookup). */
@@ -179,23 +185,20 @@ export function createCandidateSearch(
       }
     });
     const score = (position: number): number => scores[position]! * matchedConcepts[position]!;
-    const best = topByScore(touched, touchedCount, limit, score, accept);
-    if (alsoWithin) {
-      const found = new Set(best);
-      for (const position of topByScore(touched, touchedCount, limit, score, alsoWithin)) if (!found.has(position)) best.push(position);
-    }
-    const results = best.map((position) => ({
+    const candidate = (position: number): ScoredPassage => ({
       id: position,
       score: score(position),
       terms: [...new Set(derived.filter(({ id }) => fields.some(({ field }) => runHas(table, id * fieldCount + field, position))).map(({ term }) => term))],
-    }));
+    });
+    const best = topByScore(touched, touchedCount, limit, score, accept).map(candidate);
+    const results = alsoWithin ? withMoreCandidates(best, topByScore(touched, touchedCount, limit, score, alsoWithin).map(candidate)) : best;
     for (let i = 0; i < touchedCount; i++) {
       const position = touched[i]!;
       scores[position] = 0;
       matchedConcepts[position] = 0;
       lastConcept[position] = -1;
     }
-    return alsoWithin ? results.sort(byScore) : results;
+    return results;
   };
 }
 

@@ -1,11 +1,8 @@
 import type { ShardingManager } from 'discord.js';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createShardingManager } from '../../src/cli/sharded-main.ts';
+import { createShardingManager } from '../../src/cli/shard-manager.ts';
 import { parseConfig } from '../../src/config.ts';
 import { FAKE_DISCORD_TOKEN } from '../fixtures/fake-token.ts';
-
-// Importing the entry point runs it: here its runMain does nothing, and no shard is spawned (that needs Discord).
-vi.mock('../../src/cli/run-main.ts', () => ({ runMain: vi.fn() }));
 
 const FINGERPRINT = 'ab'.repeat(32);
 
@@ -24,7 +21,8 @@ describe('createShardingManager (npm run start:sharded)', () => {
     expect(config.discord?.token).toBe(FAKE_DISCORD_TOKEN);
   });
 
-  it('hands none when there is no fingerprint (caching off): each shard fingerprints the corpus itself', () => {
+  it('hands none when there is no fingerprint (caching off), not even one it inherited: each shard fingerprints the corpus itself', () => {
+    vi.stubEnv('INDEX_CACHE_FINGERPRINT', FINGERPRINT);
     const environment = shardEnvironment(createShardingManager({ token: FAKE_DISCORD_TOKEN, totalShards: 2, fingerprint: undefined }));
     expect(environment['INDEX_CACHE_FINGERPRINT']).toBeUndefined();
     expect(parseConfig(environment).indexCacheFingerprint).toBeUndefined();
