@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { loadConfig, parseConfig } from '../src/config.ts';
 import { AppError } from '../src/errors.ts';
 import { FAKE_DISCORD_TOKEN, FAKE_DISCORD_TOKEN_SECRET } from './fixtures/fake-token.ts';
-import { scrubSecrets } from '../src/logger.ts';
+import { scrubSecrets } from '../src/secrets.ts';
 
 describe('parseConfig', () => {
   it('reads the fingerprint the sharding parent hands its shards, in a shard only, and names the variable when it is not one', () => {

@@ -1,6 +1,6 @@
 import { loadConfig } from '../config.ts';
 import { deployCommands } from '../discord/deploy.ts';
-import { scrubSecrets } from '../logger.ts';
+import { scrubSecrets } from '../secrets.ts';
 import { runMain } from './run-main.ts';
 
 /**

@@ -1,7 +1,7 @@
 import { format } from 'node:util';
-import { loadConfig, readEnvFile } from '../config.ts';
+import { readEnvFile } from '../config.ts';
 import { AppError } from '../errors.ts';
-import { scrubSecrets } from '../logger.ts';
+import { scrubSecrets } from '../secrets.ts';
 
 /**
  * Runs an entry point: its return value is the exit code; an AppError prints
@@ -36,22 +36,14 @@ function printableError(error: unknown): string {
 /**
  * The secrets to keep out of the output: the bot token, read here rather than passed in by
  * each entry point, so that no entry point (present or future) can forget to pass it. It is
- * read the way the entry points read it (loadConfig: .env, then the environment), and only
- * when there is an error to print. When the settings are invalid, loadConfig has thrown
- * before any entry point could hold the token; only code that reads the environment itself
- * (discord.js falls back to DISCORD_TOKEN) could, so the raw values, of the environment and of
- * the .env file, are scrubbed then.
+ * read from both places the settings take it from, raw and only when there is an error to
+ * print: the environment and the .env file. The settings take the environment's when both
+ * are set; scrubbing both is never less safe, and needs no valid settings (when they are
+ * invalid, only code that reads the environment itself, as discord.js does, holds a token).
  */
 function configuredSecrets(): string[] {
-  let token: string | undefined;
-  try {
-    token = loadConfig().discord?.token;
-  } catch {
-    // Both places it may come from, as loadConfig reads them; a bad .env file leaves the environment's.
-    const tokens = [process.env.DISCORD_TOKEN, tokenInEnvFile()].map((value) => value?.trim()).filter((value): value is string => !!value);
-    return [...new Set(tokens)];
-  }
-  return token ? [token] : [];
+  const tokens = [process.env.DISCORD_TOKEN, tokenInEnvFile()].map((value) => value?.trim()).filter((value): value is string => !!value);
+  return [...new Set(tokens)];
 }
 
 function tokenInEnvFile(): string | undefined {

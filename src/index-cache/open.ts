@@ -47,8 +47,6 @@ interface OpenedIndex {
   index: SearchIndex;
   from: 'cache' | 'build';
   warnings: CorpusWarning[];
-  /** The cache file read or written; undefined when caching is off. */
-  cachePath: string | undefined;
 }
 
 /** The index cache made ready by prepareIndexCache: found fresh, or built now. */
@@ -125,7 +123,7 @@ export function prepareIndexCache(options: OpenEngineOptions): PreparedIndexCach
   const check = checkIndexCache(cachePath, fingerprint, { checksum: true });
   if (check.kind === 'rebuild') {
     options.onStatus?.(`Building the index: ${check.reason}.`);
-    return prepared(buildIndex(dir, options, started, { cachePath, fingerprint, files }), fingerprint, started);
+    return prepared(buildIndex(dir, options, started, { cachePath, fingerprint, files }), { cachePath, fingerprint }, started);
   }
   for (const warning of check.warnings) options.onWarning?.(warning);
   const milliseconds = Math.round(performance.now() - started);
@@ -170,7 +168,7 @@ function fromCache(cached: Extract<CacheLoad, { kind: 'loaded' }>, cachePath: st
   options.onStatus?.(
     `Loaded the index of ${cached.index.documents.size} documents (${cached.index.passages.length} passages) from ${cachePath} in ${Math.round(performance.now() - started)} ms.`,
   );
-  return { index: cached.index, from: 'cache', warnings: cached.warnings, cachePath };
+  return { index: cached.index, from: 'cache', warnings: cached.warnings };
 }
 
 /**
@@ -193,10 +191,11 @@ function buildIndex(dir: string, options: OpenEngineOptions, started: number, ca
     `Indexed ${corpus.documents.length} documents into ${index.passages.length} passages in ${milliseconds} ms` +
       (corpus.warnings.length > 0 ? `; ${corpus.warnings.length} file(s) skipped or reported.` : '.'),
   );
-  return { index, from: 'build', warnings: corpus.warnings, cachePath: cache?.cachePath };
+  return { index, from: 'build', warnings: corpus.warnings };
 }
 
-function prepared(opened: OpenedIndex, fingerprint: string | undefined, started: number): PreparedIndexCache {
-  const { index, from, warnings, cachePath } = opened;
-  return { from, cachePath, fingerprint, documentCount: index.documents.size, passageCount: index.passages.length, warnings, milliseconds: Math.round(performance.now() - started) };
+/** What prepareIndexCache reports of an index it built: `cache` is where it was saved, undefined with caching off. */
+function prepared(opened: OpenedIndex, cache: { cachePath: string; fingerprint: string } | undefined, started: number): PreparedIndexCache {
+  const { index, from, warnings } = opened;
+  return { from, cachePath: cache?.cachePath, fingerprint: cache?.fingerprint, documentCount: index.documents.size, passageCount: index.passages.length, warnings, milliseconds: Math.round(performance.now() - started) };
 }

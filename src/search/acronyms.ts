@@ -41,15 +41,6 @@ export function acronymAliases(question: string, index: { acronyms: AcronymTable
 }
 
 /**
- * Makes ready now what the first question with an acronym would wait for: the
- * index's acronym table, read from the passages unless the index carries it
- * (one loaded from the cache does).
- */
-export function warmAcronyms(index: { acronyms: AcronymTable }): void {
-  void index.acronyms;
-}
-
-/**
  * Every capitalised phrase of the passages by its initials, with the most
  * frequent phrase for each (ties go to the first in alphabetical order): 85 ms
  * for SQuAD's 3,394 passages and 0.37 s for 16,970 (five copies) here, so about

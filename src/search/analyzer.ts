@@ -44,7 +44,7 @@ const termsMemo = new Map<string, readonly string[]>();
 const MAX_MEMO = 500_000;
 
 function computeTerms(raw: string): string[] {
-  const word = raw.replace(/['\u2019]s$/i, '').replace(/\.$/, '');
+  const word = withoutPossessive(raw).replace(/\.$/, '');
   const acronym = /^(?:\p{Lu}\.?){2,}$/u.test(word);
   const lower = word.toLowerCase().replace(/\./g, acronym ? '' : '.');
   if (lower === '') return [];
@@ -75,6 +75,11 @@ export function analyze(text: string): string[] {
 }
 
 const stems = new Map<string, string>();
+
+/** A word without its possessive ending: "article's" is "article". */
+export function withoutPossessive(word: string): string {
+  return word.replace(/['\u2019]s$/i, '');
+}
 
 /** Porter stem of a lowercase word, memoised: the vocabulary of a corpus is small next to its text. */
 export function stem(word: string): string {

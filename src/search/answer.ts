@@ -15,7 +15,7 @@ import { isDocumentWord, isRequestWord, PART_NAMES, placeInReadingOrder, placeSc
 import { blankSpan } from './document-words.ts';
 import { perObject } from './memo.ts';
 import { packagedIrregularForms, type IrregularForms } from './inflections.ts';
-import { acronymAliases, warmAcronyms } from './acronyms.ts';
+import { acronymAliases } from './acronyms.ts';
 import { loadEnglishLexicon } from '../text/lexicon.ts';
 import { editDistanceWithin } from '../text/edit-distance.ts';
 import { clampInteger } from '../text/clamp.ts';
@@ -153,6 +153,7 @@ export function answerQuestion(index: SearchIndex, question: string, options: An
   const aboutPlaceOnly = scope !== undefined && asked.every(({ concept }) => isRequestWord(concept) || (part !== undefined && isDocumentWord(concept)));
   // "What does the conclusion say?": the part's words are seldom in its text, so quote the part itself.
   if (aboutPlaceOnly && part !== undefined) return quotePlace(index, question, scope, part.part, limit, offset, options);
+  // Analysed again, naming words included (the first analysis had them blanked): such questions are rare, so the double work stays.
   if (aboutPlaceOnly) asked = questionConcepts(index, (text = written), dictionaries).filter(({ concept }) => !isRequestWord(concept));
   if (asked.length === 0) {
     return noMatch(question, 'no-terms', 'That question has no words to search for. Try naming a person, place, weapon or event.');
@@ -304,7 +305,8 @@ function questionConcepts(index: SearchIndex, question: string, dictionaries: Di
  * Reads now what the first questions would otherwise wait for: WordNet's index
  * files and irregular forms, the English word list (names and lowercase
  * acronyms are told from words by it), and the initials of the corpus's
- * capitalised phrases (one pass over the passages).
+ * capitalised phrases (one pass over the passages, unless the index cache
+ * carried them).
  */
 export function warmUpAnswers(index: SearchIndex, options: Pick<AnswerOptions, keyof Dictionaries> = {}): void {
   const { synonyms, irregularForms, adverbsOnly } = dictionariesOf(options);
@@ -312,7 +314,7 @@ export function warmUpAnswers(index: SearchIndex, options: Pick<AnswerOptions, k
   if (irregularForms) irregularForms.formsOf('word');
   if (adverbsOnly) adverbsOnly('word');
   loadEnglishLexicon();
-  warmAcronyms(index);
+  void index.acronyms;
 }
 
 /** Each option's own word list, or the packaged one (`false` when its package is not installed). */

@@ -1,6 +1,6 @@
 import type { Document } from '../corpus/types.ts';
-import { analyze, termsOf, tokenize, type Token } from './analyzer.ts';
-import { DOCUMENT_NOUNS, WRITER_NOUNS, withoutPossessive } from './document-words.ts';
+import { analyze, termsOf, tokenize, withoutPossessive, type Token } from './analyzer.ts';
+import { DOCUMENT_NOUNS, WRITER_NOUNS } from './document-words.ts';
 import { perObject } from './memo.ts';
 
 /**
@@ -49,8 +49,8 @@ const MAX_DESCRIBING_WORDS = 4;
  */
 export function documentReferredTo(question: string, documents: Iterable<Document>): DocumentReference | undefined {
   const tokens = tokenize(question);
-  // Read once: a question may hold several document nouns, and an iterator is spent after the first.
-  const all = [...documents];
+  // Read once, when first needed: a question may hold several document nouns, and an iterator is spent after the first.
+  let all: Document[] | undefined;
   for (let at = 0; at < tokens.length; at++) {
     if (!isDocumentNoun(tokens[at]!)) continue;
     const describing = describingWordsBefore(tokens, at);
@@ -59,7 +59,7 @@ export function documentReferredTo(question: string, documents: Iterable<Documen
       .map((word) => ({ word, terms: analyze(word) }))
       .filter(({ terms }) => terms.length > 0);
     if (words.length === 0) continue;
-    const docId = bestMatch(words, all);
+    const docId = bestMatch(words, (all ??= [...documents]));
     if (docId === undefined) continue;
     let last = at;
     while (last + 1 < tokens.length && isDocumentNoun(tokens[last + 1]!)) last++;

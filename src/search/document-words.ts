@@ -15,11 +15,6 @@ export const DOCUMENT_NOUN_PATTERN = `(?:${[...DOCUMENT_NOUNS, ...WRITER_NOUNS].
  */
 export const SAYING_VERBS: readonly string[] = ['mention', 'note', 'describe', 'argue', 'claim', 'state', 'conclude'];
 
-/** A word without its possessive ending: "article's" is "article". */
-export function withoutPossessive(word: string): string {
-  return word.replace(/['\u2019]s$/iu, '');
-}
-
 /**
  * The text with a span of it blanked out, offsets unchanged: the words that
  * name a document or a part of one are not searched for.

@@ -1,10 +1,9 @@
-import { termsOf } from './analyzer.ts';
+import { termsOf, withoutPossessive } from './analyzer.ts';
 import type { SearchIndex } from './index-build.ts';
 import { postingRun } from './postings.ts';
 import { perObject } from './memo.ts';
 import { isUnmatchable, type WeightedConcept } from './excerpt.ts';
 import { MONTHS } from './answer-type.ts';
-import { withoutPossessive } from './document-words.ts';
 import { loadEnglishLexicon } from '../text/lexicon.ts';
 
 /** Share of a term's occurrences, away from the start of a sentence, that must be capitalised for it to be a name. */

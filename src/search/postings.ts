@@ -190,8 +190,10 @@ export function createCandidateSearch(
       score: score(position),
       terms: [...new Set(derived.filter(({ id }) => fields.some(({ field }) => runHas(table, id * fieldCount + field, position))).map(({ term }) => term))],
     });
-    const best = topByScore(touched, touchedCount, limit, score, accept).map(candidate);
-    const results = alsoWithin ? withMoreCandidates(best, topByScore(touched, touchedCount, limit, score, alsoWithin).map(candidate)) : best;
+    const best = topByScore(touched, touchedCount, limit, score, accept);
+    // The place's passages already among the best are left out before they are built again.
+    const more = alsoWithin ? topByScore(touched, touchedCount, limit, score, alsoWithin).filter((position) => !best.includes(position)) : [];
+    const results = alsoWithin ? withMoreCandidates(best.map(candidate), more.map(candidate)) : best.map(candidate);
     for (let i = 0; i < touchedCount; i++) {
       const position = touched[i]!;
       scores[position] = 0;

@@ -148,8 +148,7 @@ export function withSynonyms(concepts: readonly Concept[], synonymsOf: SynonymSo
   return concepts.map((concept) => {
     if (!isOneWord(concept)) return concept;
     const kind = synonymKind(concept, isKnown);
-    const added = newKnownTerms(synonymsOf(concept.label, { family: kind === 'related' }), singleTerms(concept), isKnown, kind);
-    return added.length === 0 ? concept : { ...concept, alternatives: [...concept.alternatives, ...added] };
+    return withAdded(concept, newKnownTerms(synonymsOf(concept.label, { family: kind === 'related' }), singleTerms(concept), isKnown, kind), 'last');
   });
 }
 
@@ -172,9 +171,7 @@ export function withIrregularForms(concepts: readonly Concept[], forms: Irregula
     const present = singleTerms(concept);
     const sameWord = newKnownTerms(forms.formsOf(concept.label), present, isKnown, 'alias');
     const guesses = newKnownTerms(forms.baseWordsOf(concept.label).flatMap((base) => [base, ...forms.formsOf(base)]), present, isKnown, 'guess');
-    if (sameWord.length === 0 && guesses.length === 0) return concept;
-    const [own, ...rest] = concept.alternatives;
-    return { ...concept, alternatives: [own!, ...sameWord, ...rest, ...guesses] };
+    return withAdded(withAdded(concept, sameWord, 'afterOwn'), guesses, 'last');
   });
 }
 
@@ -188,11 +185,19 @@ export function withNumberWords(concepts: readonly Concept[], isKnown: (term: st
     if (!isOneWord(concept)) return concept;
     const other = NUMBER_WORDS.get(concept.label.toLowerCase());
     if (other === undefined) return concept;
-    const added = newKnownTerms([other], singleTerms(concept), isKnown, 'alias');
-    if (added.length === 0) return concept;
-    const [own, ...rest] = concept.alternatives;
-    return { ...concept, alternatives: [own!, ...added, ...rest] };
+    return withAdded(concept, newKnownTerms([other], singleTerms(concept), isKnown, 'alias'), 'afterOwn');
   });
+}
+
+/**
+ * The concept with alternatives added: right after its own wording (another
+ * form of the same word, as strong as an alias) or last (guesses and related
+ * words, the weakest).
+ */
+function withAdded(concept: Concept, added: readonly Alternative[], where: 'afterOwn' | 'last'): Concept {
+  if (added.length === 0) return concept;
+  const [own, ...rest] = concept.alternatives;
+  return { ...concept, alternatives: where === 'last' ? [...concept.alternatives, ...added] : [own!, ...added, ...rest] };
 }
 
 /** The one-term alternatives a concept already has. */
@@ -310,8 +315,7 @@ export function withPhrasalVerbs(concepts: readonly Concept[], synonymsOf: Synon
     if (particle === undefined || !isOneWord(concept)) return concept;
     const word = concept.label.toLowerCase();
     const heads = [word, ...(forms ? forms.baseWordsOf(word) : [])];
-    const added = newKnownTerms(heads.flatMap((head) => synonymsOf(`${head} ${particle}`)), singleTerms(concept), isKnown, synonymKind(concept, isKnown));
-    return added.length === 0 ? concept : { ...concept, alternatives: [...concept.alternatives, ...added] };
+    return withAdded(concept, newKnownTerms(heads.flatMap((head) => synonymsOf(`${head} ${particle}`)), singleTerms(concept), isKnown, synonymKind(concept, isKnown)), 'last');
   });
 }
 

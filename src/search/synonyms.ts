@@ -42,13 +42,10 @@ export function wordNetSynonyms(dictDir: string, senses = 3): SynonymSource {
     if (!dataFiles.has(part)) dataFiles.set(part, openDataFile(join(dictDir, `data.${part}`)));
     return dataFiles.get(part);
   };
-  const cache = new Map<string, readonly string[]>();
-  return (word, { family = false } = {}) => {
-    const lower = word.toLowerCase();
-    if (!/^\p{L}[\p{L}'-]*(?: \p{L}+)?$/u.test(lower)) return [];
-    const key = family ? `+${lower}` : lower;
-    let found = cache.get(key);
-    if (found) return found;
+  // Keyed by the word, lowercased, with "+" before it when its family is asked for too.
+  const lookUp = boundedMemo((key: string): readonly string[] => {
+    const family = key.startsWith('+');
+    const lower = family ? key.slice(1) : key;
     tables ??= indexFiles(dictDir);
     const synonyms = new Set<string>();
     const add = (member: string, lemma: string): void => {
@@ -71,10 +68,11 @@ export function wordNetSynonyms(dictDir: string, senses = 3): SynonymSource {
         }
       }
     }
-    found = [...synonyms];
-    if (cache.size > 10_000) cache.clear();
-    cache.set(key, found);
-    return found;
+    return [...synonyms];
+  });
+  return (word, { family = false } = {}) => {
+    const lower = word.toLowerCase();
+    return /^\p{L}[\p{L}'-]*(?: \p{L}+)?$/u.test(lower) ? lookUp(family ? `+${lower}` : lower) : [];
   };
 }
 
@@ -83,18 +81,13 @@ export function wordNetSynonyms(dictDir: string, senses = 3): SynonymSource {
  * "currently"): such a word says how the question asks, not what about.
  */
 export function wordNetAdverbsOnly(dictDir: string): (word: string) => boolean {
-  const cache = new Map<string, boolean>();
+  const lookUp = boundedMemo((lower: string): boolean => {
+    const tables = indexFiles(dictDir);
+    return findLine(tables.get('adv')!, lower) !== undefined && PARTS.every((part) => part === 'adv' || meaningsOf(lower, part, tables.get(part)!).length === 0);
+  });
   return (word) => {
     const lower = word.toLowerCase();
-    if (!/^\p{L}+$/u.test(lower)) return false;
-    let found = cache.get(lower);
-    if (found === undefined) {
-      const tables = indexFiles(dictDir);
-      found = findLine(tables.get('adv')!, lower) !== undefined && PARTS.every((part) => part === 'adv' || meaningsOf(lower, part, tables.get(part)!).length === 0);
-      if (cache.size > 10_000) cache.clear();
-      cache.set(lower, found);
-    }
-    return found;
+    return /^\p{L}+$/u.test(lower) && lookUp(lower);
   };
 }
 
@@ -250,4 +243,18 @@ function readLineAt(fd: number, offset: number): string {
     at += read;
   }
   return Buffer.concat(chunks).toString('utf8');
+}
+
+/** `compute` remembered by its key; all is forgotten once 10,000 keys are kept. */
+function boundedMemo<T>(compute: (key: string) => T): (key: string) => T {
+  const cache = new Map<string, T>();
+  return (key) => {
+    let found = cache.get(key);
+    if (found === undefined) {
+      found = compute(key);
+      if (cache.size > 10_000) cache.clear();
+      cache.set(key, found);
+    }
+    return found;
+  };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { inspect } from 'node:util';
-import { scrubbedError, scrubSecrets } from '../../src/logger.ts';
+import { scrubbedError, scrubSecrets } from '../../src/secrets.ts';
 import { captureLog } from './harness.ts';
 import { FAKE_DISCORD_TOKEN, FAKE_DISCORD_TOKEN_SECRET } from '../fixtures/fake-token.ts';
 
