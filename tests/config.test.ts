@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { loadConfig, parseConfig } from '../src/config.ts';
 import { AppError } from '../src/errors.ts';
 import { FAKE_DISCORD_TOKEN, FAKE_DISCORD_TOKEN_SECRET } from './fixtures/fake-token.ts';
+import { thrownBy } from './fixtures/thrown.ts';
 import { scrubSecrets } from '../src/secrets.ts';
 
 describe('parseConfig', () => {
@@ -59,28 +60,20 @@ describe('parseConfig', () => {
     ['RATE_LIMIT_WINDOW_SECONDS', '1.5'],
     ['ENGINE_WORKER', 'yes'],
   ])('rejects a bad %s (%j) with CONFIG_INVALID naming it', (key, value) => {
-    const attempt = () => parseConfig({ DISCORD_TOKEN: FAKE_DISCORD_TOKEN, [key]: value });
-    expect(attempt).toThrow(AppError);
-    try {
-      attempt();
-    } catch (error) {
-      expect((error as AppError).code).toBe('CONFIG_INVALID');
-      expect((error as AppError).message).toContain(key);
-      expect((error as AppError).message).not.toContain(FAKE_DISCORD_TOKEN_SECRET);
-    }
+    const error = thrownBy(() => parseConfig({ DISCORD_TOKEN: FAKE_DISCORD_TOKEN, [key]: value }));
+    expect(error).toBeInstanceOf(AppError);
+    expect(error.code).toBe('CONFIG_INVALID');
+    expect(error.message).toContain(key);
+    expect(error.message).not.toContain(FAKE_DISCORD_TOKEN_SECRET);
   });
 
   it.each(['ENGINE_WORKER', 'DISCORD_CLIENT_ID', 'RATE_LIMIT_QUESTIONS'])('quotes a token pasted as %s as written, so the scrubber still finds it', (key) => {
-    const attempt = () => parseConfig({ DISCORD_TOKEN: FAKE_DISCORD_TOKEN, [key]: FAKE_DISCORD_TOKEN });
-    expect(attempt).toThrow(AppError);
-    try {
-      attempt();
-    } catch (error) {
-      // The settings quote a start of the value (cut short, never changed): runMain scrubs any start of the token that long.
-      const message = (error as AppError).message;
-      expect(message).toContain(`got "${FAKE_DISCORD_TOKEN.slice(0, 40)}"`);
-      expect(scrubSecrets(message, [FAKE_DISCORD_TOKEN])).toBe(message.replace(FAKE_DISCORD_TOKEN.slice(0, 40), '[REDACTED]'));
-    }
+    const error = thrownBy(() => parseConfig({ DISCORD_TOKEN: FAKE_DISCORD_TOKEN, [key]: FAKE_DISCORD_TOKEN }));
+    expect(error).toBeInstanceOf(AppError);
+    // The settings quote a start of the value (cut short, never changed): runMain scrubs any start of the token that long.
+    const { message } = error;
+    expect(message).toContain(`got "${FAKE_DISCORD_TOKEN.slice(0, 40)}"`);
+    expect(scrubSecrets(message, [FAKE_DISCORD_TOKEN])).toBe(message.replace(FAKE_DISCORD_TOKEN.slice(0, 40), '[REDACTED]'));
   });
 });
 

@@ -3,6 +3,7 @@ import { parseArgs } from '../../src/cli/args.ts';
 import { answerToJson } from '../../src/cli/answer-json.ts';
 import { AppError } from '../../src/errors.ts';
 import type { Answer } from '../../src/search/types.ts';
+import { thrownBy } from '../fixtures/thrown.ts';
 
 describe('parseArgs', () => {
   it.each([
@@ -24,15 +25,10 @@ describe('parseArgs', () => {
     ['--top that is not a number', ['--top', 'many'], /got "many"/],
     ['--corpus with an empty value', ['--corpus='], /--corpus needs a value/],
   ])('rejects %s with a usage error naming it', (_case, argv, message) => {
-    let error: unknown;
-    try {
-      parseArgs(argv);
-    } catch (caught) {
-      error = caught;
-    }
+    const error = thrownBy(() => parseArgs(argv));
     expect(error).toBeInstanceOf(AppError);
-    expect((error as AppError).code).toBe('USAGE');
-    expect((error as AppError).message).toMatch(message);
+    expect(error.code).toBe('USAGE');
+    expect(error.message).toMatch(message);
   });
 });
 

@@ -2,12 +2,12 @@ import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { AppError } from '../../src/errors.ts';
 import { listCorpusFiles, loadCorpus, readCorpusFiles } from '../../src/corpus/load.ts';
 import { parseAliases } from '../../src/corpus/aliases.ts';
 import { createEngine } from '../../src/search/engine.ts';
 import { excerptsOf, fixtureDir, SMALL_LEXICON } from '../fixtures/bundled.ts';
 import { fileReads } from '../fixtures/recorded-reads.ts';
+import { thrownBy } from '../fixtures/thrown.ts';
 
 vi.mock('node:fs', async (importOriginal) => (await import('../fixtures/recorded-reads.ts')).fsRecordingReads(importOriginal));
 
@@ -27,16 +27,6 @@ function tempCorpus(files: Record<string, string | Uint8Array>): string {
 afterEach(() => {
   for (const dir of tempDirs.splice(0)) rmSync(dir, { recursive: true, force: true });
 });
-
-function thrownBy(fn: () => unknown): AppError {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof AppError) return error;
-    throw error;
-  }
-  throw new Error('expected an AppError');
-}
 
 describe('loadCorpus: the folder', () => {
   it('fails with an error naming a folder that does not exist', () => {

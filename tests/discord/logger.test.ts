@@ -27,7 +27,7 @@ describe('errors that may hold the token', () => {
     expect(clean).not.toBe(original);
     expect(clean).toBeInstanceOf(Error);
     expect(clean.message).toMatch(/^login failed/);
-    expect(inspect(clean, { depth: Infinity, showHidden: true })).not.toContain(FAKE_DISCORD_TOKEN.slice(0, 12));
+    expect(inspect(clean, { depth: Infinity, showHidden: true })).not.toContain(FAKE_DISCORD_TOKEN_SECRET);
   });
 
   it('are left as they are when they do not hold it', () => {

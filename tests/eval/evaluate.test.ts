@@ -1,18 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { evaluate, parseEvalFile, type EvalQuestion } from '../../src/eval/evaluate.ts';
-import type { Answer, Excerpt } from '../../src/search/types.ts';
+import type { Answer } from '../../src/search/types.ts';
+import { answered, excerpt } from '../render/fixtures.ts';
 
-/** An engine that answers each question with the given excerpt texts, or declines when there are none. */
+/** An engine that answers each question with excerpts of the given texts, or declines when there are none. */
 function answering(replies: Record<string, string[]>): (question: string) => Answer {
   return (question) => {
     const texts = replies[question] ?? [];
     if (texts.length === 0) return { kind: 'no-match', question, reason: 'off-topic', message: 'not found' };
-    return { kind: 'answered', question, excerpts: texts.map(excerpt), total: texts.length, confidence: 1 };
+    return answered(texts.map((text) => excerpt({ text })), texts.length, question);
   };
-}
-
-function excerpt(text: string): Excerpt {
-  return { text, citation: { passageId: 'doc#1', docId: 'doc', title: 'Doc', section: '' }, score: 1, start: 0, end: text.length, highlights: [], matchedTerms: [] };
 }
 
 const questions: EvalQuestion[] = [

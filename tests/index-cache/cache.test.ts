@@ -8,7 +8,7 @@ import { engineFromIndex, type Engine } from '../../src/search/index.ts';
 import { acronymAliases, buildAcronymTable } from '../../src/search/acronyms.ts';
 import { compileAliases } from '../../src/search/query.ts';
 import { BUNDLED_CORPUS_DIR, openBundledEngine } from '../fixtures/bundled.ts';
-import { withDamagedByte } from '../fixtures/damaged-cache.ts';
+import { CACHE_PREFIX_BYTES, headerEnd, withDamagedByte } from '../fixtures/damaged-cache.ts';
 
 const QUESTIONS = ['Who supplies drones to Russia?', 'How many Shahed-136 drones did Iran deliver?', 'What is the Alabuga zone?', 'Which missiles did the DPRK send?'];
 let engine: Engine;
@@ -98,7 +98,7 @@ describe('checking a cache from its header', () => {
   });
 
   it('reads the header alone: a body cut off is noticed only when the checksum is asked for', () => {
-    const cut = copyWith((bytes) => bytes.subarray(0, 16 + bytes.readUInt32LE(8)));
+    const cut = copyWith((bytes) => bytes.subarray(0, headerEnd(bytes)));
     expect(checkIndexCache(cut, 'fingerprint-1').kind).toBe('fresh');
     expect(checkIndexCache(cut, 'fingerprint-1', { checksum: true })).toEqual({ kind: 'rebuild', reason: expect.stringMatching(/truncated or damaged/) });
     expect(loadIndexCache(cut, 'fingerprint-1').kind).toBe('rebuild');
@@ -109,7 +109,7 @@ describe('checking a cache from its header', () => {
     ['was built from another corpus or settings', () => path, /changed/, 'fingerprint-2'],
     ['has a damaged byte', () => copyWith(withDamagedByte), /truncated or damaged/],
     ['is cut inside its header', () => copyWith((bytes) => bytes.subarray(0, 100)), /truncated or damaged/],
-    ['has a header that is not JSON', () => copyWith((bytes) => Buffer.from(bytes).fill(0x7b, 16, 40)), /unreadable or corrupt/],
+    ['has a header that is not JSON', () => copyWith((bytes) => Buffer.from(bytes).fill(0x7b, CACHE_PREFIX_BYTES, CACHE_PREFIX_BYTES + 24)), /unreadable or corrupt/],
     ['is empty', () => copyWith(() => Buffer.alloc(0)), /not an index cache/],
     ['is an older JSON cache', () => copyWith(() => Buffer.from('{"fingerprint":"fingerprint-1","miniSearch":{}}')), /not an index cache/],
   ])('asks for a rebuild, saying why, when the cache %s (checksum read through)', (_case, file, reason, fingerprint = 'fingerprint-1') => {
@@ -123,7 +123,7 @@ describe('checking a cache from its header', () => {
     ['a cache for another fingerprint', () => path, 'fingerprint-2', 'rebuild'],
     ['a missing file', () => join(dir, 'absent.idx'), 'fingerprint-1', 'rebuild'],
     ['an empty file', () => copyWith(() => Buffer.alloc(0)), 'fingerprint-1', 'rebuild'],
-    ['a cache whose header starts otherwise', () => copyWith((bytes) => Buffer.from(bytes).fill(0x20, 16, 17)), 'fingerprint-1', 'unknown'],
+    ['a cache whose header starts otherwise', () => copyWith((bytes) => Buffer.from(bytes).fill(0x20, CACHE_PREFIX_BYTES, CACHE_PREFIX_BYTES + 1)), 'fingerprint-1', 'unknown'],
   ])('peeks at the first bytes of %s', (_case, file, fingerprint, kind) => {
     expect(peekIndexCache(file(), fingerprint).kind).toBe(kind);
   });

@@ -1,23 +1,11 @@
-import { appendFileSync, cpSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { appendFileSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { listCorpusFiles } from '../../src/corpus/index.ts';
 import { fingerprintCorpus } from '../../src/index-cache/fingerprint.ts';
 import { BUNDLED_CORPUS_DIR, fixtureDir } from '../fixtures/bundled.ts';
 import { previousFingerprint } from '../fixtures/previous-fingerprint.ts';
-
-const tempDirs: string[] = [];
-afterAll(() => {
-  for (const dir of tempDirs.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
-
-function copyOf(source: string): string {
-  const dir = join(mkdtempSync(join(tmpdir(), 'fingerprint-')), 'corpus');
-  tempDirs.push(dir);
-  cpSync(source, dir, { recursive: true });
-  return dir;
-}
+import { tempCopyOf } from '../fixtures/temp-copy.ts';
 
 describe('fingerprintCorpus', () => {
   it.each([
@@ -37,20 +25,20 @@ describe('fingerprintCorpus', () => {
     ['a sidecar changes', (dir: string) => writeFileSync(join(dir, 'report.meta.json'), '{"title": "Another title"}')],
     ['a file that is no document is added', (dir: string) => writeFileSync(join(dir, 'notes.pdf'), 'x')],
   ])('changes when %s', (_case, change) => {
-    const dir = copyOf(fixtureDir('sidecars'));
+    const { dir } = tempCopyOf(fixtureDir('sidecars'));
     const before = fingerprintCorpus(dir, {}).fingerprint;
     change(dir);
     expect(fingerprintCorpus(dir, {}).fingerprint).not.toBe(before);
   });
 
   it('stays the same for an unchanged corpus and changes with the settings', () => {
-    const dir = copyOf(fixtureDir('sidecars'));
+    const { dir } = tempCopyOf(fixtureDir('sidecars'));
     expect(fingerprintCorpus(dir, {}).fingerprint).toBe(fingerprintCorpus(dir, {}).fingerprint);
     expect(fingerprintCorpus(dir, { countryAliases: false }).fingerprint).not.toBe(fingerprintCorpus(dir, {}).fingerprint);
   });
 
   it('keeps the bytes of the files the loader reads (documents, sidecars, aliases) and only those', () => {
-    const dir = copyOf(fixtureDir('sidecars'));
+    const { dir } = tempCopyOf(fixtureDir('sidecars'));
     writeFileSync(join(dir, 'aliases.txt'), 'North Korea = DPRK\n');
     writeFileSync(join(dir, 'scan.pdf'), Buffer.alloc(64, 7));
     const { files } = fingerprintCorpus(dir, {});

@@ -1,16 +1,16 @@
-import { appendFileSync, cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { appendFileSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { listCorpusFiles, loadCorpus } from '../../src/corpus/index.ts';
 import { saveIndexCache } from '../../src/index-cache/cache.ts';
 import { INDEX_FORMAT_VERSION } from '../../src/index-cache/fingerprint.ts';
 import { openEngine, prepareIndexCache, type OpenEngineOptions } from '../../src/index-cache/open.ts';
 import { buildSearchIndex, indexSettings } from '../../src/search/index.ts';
 import { BUNDLED_CORPUS_DIR } from '../fixtures/bundled.ts';
-import { damageCacheFile, withDamagedByte } from '../fixtures/damaged-cache.ts';
+import { damageCacheFile, headerEnd, withDamagedByte } from '../fixtures/damaged-cache.ts';
 import { previousFingerprint } from '../fixtures/previous-fingerprint.ts';
 import { fileReads, unreadable } from '../fixtures/recorded-reads.ts';
+import { tempCopyOf } from '../fixtures/temp-copy.ts';
 
 vi.mock('node:fs', async (importOriginal) => (await import('../fixtures/recorded-reads.ts')).fsRecordingReads(importOriginal));
 beforeEach(() => {
@@ -22,18 +22,11 @@ const QUESTION = 'Who supplies drones to Russia?';
 /** The bundled corpus's documents, as the loader finds them. */
 const BUNDLED_FILES = loadCorpus(BUNDLED_CORPUS_DIR).documents.map((document) => document.file);
 const DOCUMENTS = BUNDLED_FILES.length;
-const tempDirs: string[] = [];
-afterAll(() => {
-  for (const dir of tempDirs.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
 
 /** A copy of the bundled corpus and a cache path of its own. */
 function scenario(): { corpusDir: string; cachePath: string; statuses: string[]; options: OpenEngineOptions } {
-  const dir = mkdtempSync(join(tmpdir(), 'open-index-'));
-  tempDirs.push(dir);
-  const corpusDir = join(dir, 'corpus');
-  cpSync(BUNDLED_CORPUS_DIR, corpusDir, { recursive: true });
-  const cachePath = join(dir, 'index.idx');
+  const { root, dir: corpusDir } = tempCopyOf(BUNDLED_CORPUS_DIR);
+  const cachePath = join(root, 'index.idx');
   const statuses: string[] = [];
   return { corpusDir, cachePath, statuses, options: { corpusDir, cachePath, onStatus: (line) => statuses.push(line) } };
 }
@@ -66,7 +59,7 @@ describe('openEngine: each corpus file is read once', () => {
     const opened = openEngine(options);
     expect(opened.from).toBe('build');
     expect(opened.engine.ask('What does Alabuga build as well?').kind).toBe('answered');
-    expect(statuses.at(-2)).toMatch(/corpus or settings changed/);
+    expect(lastRebuildReason(statuses)).toMatch(/corpus or settings changed/);
     expectEachCorpusFileReadOnce(corpusDir);
   });
 
@@ -93,7 +86,7 @@ describe('openEngine: a cache that cannot be used is rebuilt, never a crash', ()
     ['random bytes', () => Buffer.from('not a cache at all, just some text\n'), /not an index cache/],
     ['an older JSON cache', () => Buffer.from('{"format":6,"fingerprint":"abc","miniSearch":{}}'), /not an index cache/],
     ['an empty file', () => Buffer.alloc(0), /not an index cache/],
-    ['a file cut after its header', (cache: Buffer) => cache.subarray(0, 16 + cache.readUInt32LE(8) + 8), /truncated or damaged/],
+    ['a file cut after its header', (cache: Buffer) => cache.subarray(0, headerEnd(cache) + 8), /truncated or damaged/],
     ['a file cut inside its header', (cache: Buffer) => cache.subarray(0, 200), /truncated or damaged/],
     ['a file with a fresh header and a damaged body', withDamagedByte, /truncated or damaged/],
     ['a file from another format version', (cache: Buffer) => withFormat(cache, INDEX_FORMAT_VERSION - 1), /corpus or settings changed/],
@@ -139,7 +132,8 @@ describe('prepareIndexCache (npm run index, the sharding parent)', () => {
     expect(checked).toEqual({ ...built, from: 'cache', milliseconds: expect.any(Number) });
     expect(fileReads).not.toContain(cachePath);
     expectEachCorpusFileReadOnce(corpusDir);
-    expect(statuses.at(-1)).toMatch(new RegExp(`is up to date \\(${DOCUMENTS} documents, \\d+ passages\\)`));
+    expect(built.passageCount).toBeGreaterThan(0);
+    expect(statuses.at(-1)).toMatch(new RegExp(`is up to date \\(${DOCUMENTS} documents, ${built.passageCount} passages\\)`));
     const opened = openEngine(options);
     expect(opened.from).toBe('cache');
     expect([opened.engine.documents().length, opened.engine.index.passages.length]).toEqual([checked.documentCount, checked.passageCount]);

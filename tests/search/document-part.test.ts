@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { buildDocuments, splitIntoPassages } from '../../src/corpus/index.ts';
+import { splitIntoPassages } from '../../src/corpus/index.ts';
 import { isInPart, partReferredTo, type DocumentPart } from '../../src/search/document-part.ts';
-import { SMALL_LEXICON } from '../fixtures/bundled.ts';
+import { smallCorpus } from '../fixtures/bundled.ts';
 
 const named = (question: string): string | undefined => {
   const reference = partReferredTo(question);
@@ -48,31 +48,27 @@ describe('partReferredTo', () => {
 describe('isInPart', () => {
   // Ten paragraphs of one length: a fifth of the text holds two of them at either end.
   const TEN = [...'ABCDEFGHIJ'];
-  const [headed, plain, faq, summary] = buildDocuments(
+  // File names unlike each document's first heading, which a title equal to it would take away.
+  const [headed, plain, faq, summary] = smallCorpus([
     [
-      {
-        file: 'headed.md',
-        meta: { title: 'Headed' },
-        raw: [
-          'Iran sells drones to Russia, and this opening paragraph says so.',
-          '## Shells',
-          'North Korea sends shells by rail to the Russian border.',
-          '## Conclusion',
-          'The partners will keep trading for years.',
-          '## FAQs',
-          'Q: Who sends shells? A: North Korea.',
-        ].join('\n\n'),
-      },
-      { file: 'plain.txt', meta: { title: 'Plain' }, raw: TEN.map((word) => `Paragraph ${word} of ten.`).join('\n\n') },
-      { file: 'faq.md', meta: { title: 'Only questions' }, raw: ['## FAQs', 'Q: Who sends shells? A: North Korea.', 'Q: Who sends drones? A: Iran.'].join('\n\n') },
-      {
-        file: 'summary.md',
-        meta: { title: 'Summary first' },
-        raw: ['## Summary', 'Drones and shells flow to Russia.', '## Open questions', 'Nobody knows how long it lasts.', '## Outlook for trade', 'Trade will grow next year.'].join('\n\n'),
-      },
+      'headed.md',
+      [
+        'Iran sells drones to Russia, and this opening paragraph says so.',
+        '## Shells',
+        'North Korea sends shells by rail to the Russian border.',
+        '## Conclusion',
+        'The partners will keep trading for years.',
+        '## FAQs',
+        'Q: Who sends shells? A: North Korea.',
+      ].join('\n\n'),
     ],
-    SMALL_LEXICON,
-  );
+    ['plain.txt', TEN.map((word) => `Paragraph ${word} of ten.`).join('\n\n')],
+    ['only-questions.md', ['## FAQs', 'Q: Who sends shells? A: North Korea.', 'Q: Who sends drones? A: Iran.'].join('\n\n')],
+    [
+      'summary-first.md',
+      ['## Summary', 'Drones and shells flow to Russia.', '## Open questions', 'Nobody knows how long it lasts.', '## Outlook for trade', 'Trade will grow next year.'].join('\n\n'),
+    ],
+  ]).documents;
   const partsOf = (document: typeof headed): Record<DocumentPart, string[]> => {
     // Every paragraph its own passage, however short.
     const passages = splitIntoPassages(document!, { minPassageChars: 1 });
