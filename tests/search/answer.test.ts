@@ -328,7 +328,7 @@ describe('section headings', () => {
     '',
     '## Brindle Point Lighthouse',
     '',
-    'The tower stands on a granite ledge. Its first keeper served for twelve years.',
+    'The walls stand on a granite ledge. Its first keeper served for twelve years.',
   ].join('\n');
   const small = (options = {}) =>
     createEngine({ dir: 'test', documents: buildDocuments([{ file: 'coast.md', raw, meta: {} }], SMALL_LEXICON), aliases: [], warnings: [] }, options);

@@ -46,6 +46,30 @@ describe('WordNet synonyms', () => {
     expect(synonyms('pay', { family: true })).toContain('payment');
   });
 
+  it('finds the words of a broader or narrower meaning only when asked for them, and no named instance', () => {
+    expect(synonyms('factory')).not.toContain('plant');
+    expect(synonyms('factory', { kin: true })).toEqual(expect.arrayContaining(['plant', 'works']));
+    expect(synonyms('restrain', { kin: true })).toEqual(expect.arrayContaining(['restrict', 'curb']));
+    expect(synonyms('country', { kin: true })).toContain('state');
+    expect(synonyms('country', { kin: true })).not.toContain('russia');
+  });
+
+  it('reads broader and narrower meanings from their pointers, not from an instance\'s', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'wordnet-'));
+    // "tug" is a kind of boat ("@"); "boat" has "tug" and "dinghy" as kinds ("~") and an instance, "Bounty" ("~i").
+    // Each line is padded to 100 bytes, so the meanings sit at offsets 0, 100, 200 and 300.
+    const boat = '00000000 06 n 01 boat 0 003 ~ 00000100 n 0000 ~ 00000200 n 0000 ~i 00000300 n 0000 | a small vessel';
+    const tug = '00000100 06 n 01 tug 0 001 @ 00000000 n 0000 | a boat';
+    const dinghy = '00000200 06 n 01 dinghy 0 001 @ 00000000 n 0000 | a small boat';
+    const bounty = '00000300 06 n 01 Bounty 0 001 @i 00000000 n 0000 | a ship';
+    writeFileSync(join(dir, 'data.noun'), [boat, tug, dinghy, bounty].map((line) => `${line.padEnd(99)}\n`).join(''));
+    writeFileSync(join(dir, 'index.noun'), 'boat n 1 1 ~ 1 0 00000000\ntug n 1 1 @ 1 0 00000100\n');
+    const source = wordNetSynonyms(dir);
+    expect(source('boat', { kin: true })).toEqual(['tug', 'dinghy']);
+    expect(source('tug', { kin: true })).toEqual(['boat']);
+    expect(source('tug')).toEqual([]);
+  });
+
   it('reads a family link from the word it starts at to the word it ends at', () => {
     const dir = mkdtempSync(join(tmpdir(), 'wordnet-'));
     // The verb meaning "haul tow" links its second word (tow) to the first word of the noun meaning (towage).
@@ -88,8 +112,8 @@ describe('synonyms in questions', () => {
     ]);
   });
 
-  it('adds to a word the corpus writes its synonyms and family as related words, not guesses', () => {
-    const source = (_word: string, { family = false } = {}) => (family ? ['currency', 'profit'] : []);
+  it('adds to a word the corpus writes its synonyms, family and kin as related words, not guesses', () => {
+    const source = (_word: string, { family = false, kin = false } = {}) => (family && kin ? ['currency', 'profit'] : []);
     const [gain] = withSynonyms(analyzeQuestion('gain', []), source, isKnown);
     expect(gain!.alternatives).toEqual([
       { terms: ['gain'], kind: 'own' },
@@ -97,9 +121,9 @@ describe('synonyms in questions', () => {
     ]);
   });
 
-  it('leaves alone the words of a phrase and the synonyms the corpus never writes, and asks no family for a guess', () => {
+  it('leaves alone the words of a phrase and the synonyms the corpus never writes, and asks no family or kin for a guess', () => {
     const concepts = analyzeQuestion('North Korea earn', compileAliases([['North Korea', 'DPRK']]));
-    const source = (_word: string, { family = false } = {}) => (family ? ['currency', 'gain'] : ['currency', 'profit']);
+    const source = (_word: string, { family = false, kin = false } = {}) => (family || kin ? ['currency', 'gain'] : ['currency', 'profit']);
     expect(withSynonyms(concepts, source, isKnown)).toEqual([concepts[0], { ...concepts[1], alternatives: [...concepts[1]!.alternatives, { terms: ['currenc'], kind: 'guess' }] }]);
   });
 
@@ -141,6 +165,19 @@ describe('synonyms in questions', () => {
   it('does not highlight the related word: it may be of another sense', () => {
     const [top] = excerptsOf(createEngine(bought, { countryAliases: false }).ask(question));
     expect(top!.highlights.map(({ start, end }) => top!.text.slice(start, end))).toEqual(['Russia', 'drones']);
+  });
+
+  // Both passages write "Russia" and "drones"; one names the place they are made by a broader word, "plant".
+  // The corpus writes "factory" too, in the third, so "factory" is a word it knows.
+  const plant = smallCorpus([
+    ['plant.txt', 'Russia builds its drones at a plant in Tatarstan.'],
+    ['launch.txt', 'Russia launches its drones from Crimea.'],
+    ['shoes.txt', 'A shoe factory closed in Kazan.'],
+  ]);
+
+  it('finds the passage that says "plant" for a question that says "factory", a word of a broader meaning', () => {
+    expect(firstTitle(createEngine(plant, { countryAliases: false }).ask('Which factory makes Russia\'s drones?'))).toBe('plant');
+    expect(firstTitle(createEngine(plant, { countryAliases: false, answer: { synonyms: false } }).ask('Which factory makes Russia\'s drones?'))).not.toBe('plant');
   });
 
   describe('phrasal verbs', () => {
