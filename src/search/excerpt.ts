@@ -131,17 +131,20 @@ export function highlightMatches(excerpt: string, concepts: readonly WeightedCon
 
 /** How much of the question a set of terms matches: the weighted sum and the number of concepts. */
 export function scoreTerms(terms: ReadonlySet<string>, concepts: readonly WeightedConcept[]): { score: number; count: number } {
+  // Each concept's best credit, found from the terms at hand: a sentence has far fewer terms than a
+  // question has alternatives, with its synonyms, family and kin.
+  const { creditsOf, compounds } = questionTables(concepts);
+  const credits = new Float64Array(concepts.length);
+  for (const term of terms) {
+    for (const { at, credit } of creditsOf.get(term) ?? []) if (credit > credits[at]!) credits[at] = credit;
+  }
+  for (const { at, terms: all, credit } of compounds) if (credit > credits[at]! && all.every((term) => terms.has(term))) credits[at] = credit;
   let score = 0;
   let count = 0;
-  for (const { concept, weight, fuzzy } of concepts) {
-    let credit = 0;
-    for (const alternative of concept.alternatives) {
-      if (alternative.terms.every((term) => terms.has(term))) credit = Math.max(credit, CREDIT[alternative.kind]);
-    }
-    for (const [term, fuzzyCredit] of fuzzy) if (terms.has(term)) credit = Math.max(credit, fuzzyCredit);
-    if (credit > 0) count++;
-    score += weight * credit;
-  }
+  concepts.forEach(({ weight }, at) => {
+    if (credits[at]! > 0) count++;
+    score += weight * credits[at]!;
+  });
   return { score, count };
 }
 
@@ -175,12 +178,20 @@ function adjacentPairShare(sentences: readonly AnalyzedSentence[], concepts: rea
 
 /**
  * Made once per question: which concepts (by position) each term that can
- * match the question belongs to, the terms shown as matches (all but related
- * words), and the weight of each pair of neighbouring concepts (its lighter
- * one's) with their total.
+ * match the question belongs to, the credit each one-term alternative and
+ * typo-tolerant match earns its concept and the alternatives of several
+ * terms, the terms shown as matches (all but related words), and the weight
+ * of each pair of neighbouring concepts (its lighter one's) with their total.
  */
 const questionTables = perObject((concepts: readonly WeightedConcept[]) => {
   const table = new Map<string, number[]>();
+  const creditsOf = new Map<string, { at: number; credit: number }[]>();
+  const compounds: { at: number; terms: readonly string[]; credit: number }[] = [];
+  const addCredit = (term: string, at: number, credit: number): void => {
+    const list = creditsOf.get(term);
+    if (!list) creditsOf.set(term, [{ at, credit }]);
+    else list.push({ at, credit });
+  };
   const add = (term: string, at: number): void => {
     const list = table.get(term);
     if (!list) table.set(term, [at]);
@@ -189,12 +200,14 @@ const questionTables = perObject((concepts: readonly WeightedConcept[]) => {
   const shown = new Set<string>();
   concepts.forEach(({ concept, fuzzy }, at) => {
     for (const { terms, kind } of concept.alternatives) {
+      if (terms.length === 1) addCredit(terms[0]!, at, CREDIT[kind]);
+      else compounds.push({ at, terms, credit: CREDIT[kind] });
       for (const term of terms) {
         add(term, at);
         if (kind !== 'related') shown.add(term);
       }
     }
-    for (const term of fuzzy.keys()) add(term, at), shown.add(term);
+    for (const [term, credit] of fuzzy) add(term, at), shown.add(term), addCredit(term, at, credit);
   });
   const pairWeights: number[] = [];
   let pairTotal = 0;
@@ -203,7 +216,7 @@ const questionTables = perObject((concepts: readonly WeightedConcept[]) => {
     pairWeights.push(weight);
     pairTotal += weight;
   }
-  return { conceptsOf: table, shown, pairWeights, pairTotal };
+  return { conceptsOf: table, creditsOf, compounds, shown, pairWeights, pairTotal };
 });
 
 /** Share of the mean concept weight a sentence earns for holding the kind of answer asked for. */
