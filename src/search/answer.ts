@@ -408,8 +408,8 @@ function onlyRelatedTerms(concepts: readonly WeightedConcept[]): Set<string> {
  * concept become extra alternatives of it: typo-tolerant matches ("Alabgua"
  * finds "alabuga"), and also the question's other search terms that happen to
  * be that close (an alias, or a guess: "gain" for "earn"), which the off-topic
- * check then counts as the concept matched. Related words (synonyms of words
- * the corpus writes) are not: they are weak guesses already, and many are
+ * check then counts as the concept matched. Related words (synonyms, family
+ * and kin of words the corpus writes) are not: they are weak guesses already, and many are
  * short words within two edits of other short words ("go" of "15").
  */
 function withFuzzyMatches(concepts: readonly WeightedConcept[], results: readonly Candidate[]): WeightedConcept[] {

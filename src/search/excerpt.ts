@@ -112,8 +112,8 @@ export function chooseExcerpt(text: string, concepts: readonly WeightedConcept[]
 
 /**
  * The words of an excerpt that match the question (spans within it) and the
- * distinct words, lowercased. Related words (synonyms of the question's words
- * that the corpus also writes) are not shown: some are of another sense, and
+ * distinct words, lowercased. Related words (synonyms, family and kin of the
+ * question's words that the corpus also writes) are not shown: some are of another sense, and
  * the reader would be left wondering what "line" has to do with "job".
  */
 export function highlightMatches(excerpt: string, concepts: readonly WeightedConcept[]): { highlights: Span[]; matchedTerms: string[] } {
@@ -179,8 +179,8 @@ function adjacentPairShare(sentences: readonly AnalyzedSentence[], concepts: rea
 /**
  * Made once per question: which concepts (by position) each term that can
  * match the question belongs to, the credit each one-term alternative and
- * typo-tolerant match earns its concept and the alternatives of several
- * terms, the terms shown as matches (all but related words), and the weight
+ * typo-tolerant match earns its concept and the other alternatives (of
+ * several terms, or none), the terms shown as matches (all but related words), and the weight
  * of each pair of neighbouring concepts (its lighter one's) with their total.
  */
 const questionTables = perObject((concepts: readonly WeightedConcept[]) => {

@@ -35,9 +35,9 @@ const DETACHMENTS: Record<Part, ReadonlyArray<readonly [string, string]>> = {
  * meanings WordNet lists as the most common; its family, the words WordNet
  * links to it in those meanings as derivationally related forms; its kin, the
  * one-word members of the meanings WordNet gives as their hypernyms and
- * hyponyms (named instances left out: "country" does not find "Russia"). The index
- * files (6 MB) are read on the first lookup; a meaning is read from its data
- * file, kept open, by its byte offset; each word's synonyms are remembered.
+ * hyponyms (named instances left out: "country" does not find "Russia"). The
+ * index files (6 MB) are read on the first lookup; a meaning is read from its
+ * data file, kept open, by its byte offset; each word's synonyms are remembered.
  */
 export function wordNetSynonyms(dictDir: string, senses = 3): SynonymSource {
   let tables: ReadonlyMap<Part, IndexFile> | undefined;
@@ -63,7 +63,11 @@ export function wordNetSynonyms(dictDir: string, senses = 3): SynonymSource {
           const meaning = readSynset(dataFile(part), offset);
           if (meaning === undefined) continue;
           for (const member of meaning.words) add(member, lemma);
-          if (kin) for (const { target, part: kinPart } of meaning.kin) for (const member of readSynset(dataFile(kinPart), target)?.words ?? []) add(member, lemma);
+          if (kin) {
+            for (const { target, part: kinPart } of meaning.kin) {
+              for (const member of readSynset(dataFile(kinPart), target)?.words ?? []) add(member, lemma);
+            }
+          }
           if (!family) continue;
           // A derivation links one word of this meaning (1-based; 0 for all) to one of another.
           const own = meaning.words.indexOf(lemma) + 1;

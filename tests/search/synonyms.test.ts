@@ -50,7 +50,8 @@ describe('WordNet synonyms', () => {
     expect(synonyms('factory')).not.toContain('plant');
     expect(synonyms('factory', { kin: true })).toEqual(expect.arrayContaining(['plant', 'works']));
     expect(synonyms('restrain', { kin: true })).toEqual(expect.arrayContaining(['restrict', 'curb']));
-    expect(synonyms('country', { kin: true })).toContain('state');
+    expect(synonyms('country')).not.toContain('superpower');
+    expect(synonyms('country', { kin: true })).toContain('superpower');
     expect(synonyms('country', { kin: true })).not.toContain('russia');
   });
 
@@ -68,6 +69,7 @@ describe('WordNet synonyms', () => {
     expect(source('boat', { kin: true })).toEqual(['tug', 'dinghy']);
     expect(source('tug', { kin: true })).toEqual(['boat']);
     expect(source('tug')).toEqual([]);
+    expect(source('tug', { family: true, kin: true })).toEqual(['boat']);
   });
 
   it('reads a family link from the word it starts at to the word it ends at', () => {
