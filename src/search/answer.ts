@@ -399,8 +399,14 @@ const MAX_TYPOS = 2;
 
 /** The terms that match the question only as related words, no other way. */
 function onlyRelatedTerms(concepts: readonly WeightedConcept[]): Set<string> {
-  const other = wantedTerms(concepts, { related: false });
-  return new Set([...wantedTerms(concepts)].filter((term) => !other.has(term)));
+  const related = new Set<string>();
+  const other = new Set<string>();
+  for (const { concept, fuzzy } of concepts) {
+    for (const { terms, kind } of concept.alternatives) for (const term of terms) (kind === 'related' ? related : other).add(term);
+    for (const term of fuzzy.keys()) other.add(term);
+  }
+  for (const term of other) related.delete(term);
+  return related;
 }
 
 /**

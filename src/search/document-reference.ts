@@ -1,6 +1,6 @@
 import type { Document } from '../corpus/types.ts';
-import { analyze, termsOf, tokenize, withoutPossessive, type Token } from './analyzer.ts';
-import { DOCUMENT_NOUNS, WRITER_NOUNS } from './document-words.ts';
+import { analyze, tokenize, withoutPossessive, type Token } from './analyzer.ts';
+import { DOCUMENT_NOUNS } from './document-words.ts';
 import { perObject } from './memo.ts';
 
 /**
@@ -15,20 +15,6 @@ export interface DocumentReference {
 }
 
 const DOCUMENT_NOUN_SET = new Set(DOCUMENT_NOUNS);
-/**
- * The terms of the document nouns and of other words that point at the
- * documents or their parts ("author", "conclusion"): each word's own term
- * only, not its compound's parts, or "write-up" would make "write" one.
- */
-const DOCUMENT_TERMS = new Set(
-  [...DOCUMENT_NOUNS, ...WRITER_NOUNS, ...'text document doc conclusion summary intro introduction section paragraph passage page chapter source'.split(' ')].map((word) => termsOf(word)[0]!),
-);
-
-/** Whether an index term is one with which a question points at the documents rather than at their topic. */
-export function isDocumentTerm(term: string): boolean {
-  return DOCUMENT_TERMS.has(term);
-}
-
 /**
  * Words that open the description before a document noun ("the", "this", and
  * the prepositions chat leaves the article out after: "per guardian piece"):

@@ -1,9 +1,8 @@
 import type { SearchIndex } from './index-build.ts';
 import { termsOf } from './analyzer.ts';
 import { isOneWord, ownTerms, type Concept } from './query.ts';
-import { isDocumentTerm } from './document-reference.ts';
 import { isInPart, type DocumentPart, type PartReference } from './document-part.ts';
-import { SAYING_VERBS } from './document-words.ts';
+import { isDocumentTerm, SAYING_VERBS } from './document-words.ts';
 
 // Questions that point at a place in the documents ("the Guardian piece", "the conclusion") as well as, or instead of, a topic.
 

@@ -193,7 +193,7 @@ export function createCandidateSearch(
     const best = topByScore(touched, touchedCount, limit, score, accept);
     // The place's passages already among the best are left out before they are built again.
     const more = alsoWithin ? topByScore(touched, touchedCount, limit, score, alsoWithin).filter((position) => !best.includes(position)) : [];
-    const results = alsoWithin ? withMoreCandidates(best.map(candidate), more.map(candidate)) : best.map(candidate);
+    const results = alsoWithin ? [...best, ...more].map(candidate).sort(byScore) : best.map(candidate);
     for (let i = 0; i < touchedCount; i++) {
       const position = touched[i]!;
       scores[position] = 0;
@@ -231,7 +231,7 @@ function runHas(table: PostingTable, run: number, position: number): boolean {
   return false;
 }
 
-/** The `limit` entries with the highest score, best first; ties go to the lower position. */
+/** The `limit` entries with the highest score among those `accept` accepts (all without it), best first; ties go to the lower position. */
 function topByScore(entries: Int32Array, count: number, limit: number, score: (position: number) => number, accept?: (position: number) => boolean): number[] {
   const kept: { position: number; score: number }[] = [];
   if (limit < 1) return [];

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildDocuments } from '../../src/corpus/index.ts';
-import { documentReferredTo, isDocumentTerm } from '../../src/search/document-reference.ts';
+import { documentReferredTo } from '../../src/search/document-reference.ts';
+import { isDocumentTerm } from '../../src/search/document-words.ts';
 import { blankSpan } from '../../src/search/document-words.ts';
 import { termsOf } from '../../src/search/analyzer.ts';
 import { SMALL_LEXICON } from '../fixtures/bundled.ts';
