@@ -85,7 +85,9 @@ export const CONFIG_KEYS = [
 /**
  * Reads the .env file (through dotenv) and the environment once, and validates them.
  * Environment variables win over the file. Throws AppError('CONFIG_INVALID') naming the
- * bad variable; the token's value never appears in the message.
+ * bad variable; DISCORD_TOKEN's value never appears in the message, but another variable's
+ * rejected value is quoted, and may be a token pasted on the wrong line: print the message
+ * scrubbed (runMain and deploy-commands do).
  */
 export function loadConfig(options: LoadConfigOptions = {}): AppConfig {
   return parseConfig({ ...readEnvFile(options.envFile ?? '.env'), ...(options.env ?? process.env) });
@@ -98,7 +100,7 @@ export function readEnvFile(envFile: string | false = '.env'): Record<string, st
 
 /** Validates a set of variables into an AppConfig (pure). Empty values count as unset. */
 export function parseConfig(env: Readonly<Record<string, string | undefined>>): AppConfig {
-  const read = (key: (typeof CONFIG_KEYS)[number]): string | undefined => {
+  const read = (key: (typeof CONFIG_KEYS)[number] | 'INDEX_CACHE_FINGERPRINT'): string | undefined => {
     const value = env[key]?.trim();
     return value === undefined || value === '' ? undefined : value;
   };
@@ -111,9 +113,10 @@ export function parseConfig(env: Readonly<Record<string, string | undefined>>): 
   const apiUrl = httpUrl('DISCORD_API_URL', read('DISCORD_API_URL') ?? defaultConfig.apiUrl);
   const logLevel = read('LOG_LEVEL')?.toLowerCase() ?? defaultConfig.logLevel;
   if (!isLogLevel(logLevel)) invalid('LOG_LEVEL', `must be one of ${LOG_LEVELS.join(', ')}`);
-  const engineWorker = read('ENGINE_WORKER')?.toLowerCase() ?? defaultConfig.engineWorker;
+  const engineWorkerAsWritten = read('ENGINE_WORKER');
+  const engineWorker = engineWorkerAsWritten?.toLowerCase() ?? defaultConfig.engineWorker;
   // Quoted as written, not lowercased: a token pasted here must still be recognised, and scrubbed, where it is printed.
-  if (!isEngineWorkerMode(engineWorker)) invalid('ENGINE_WORKER', `must be auto, on or off, got "${(read('ENGINE_WORKER') ?? '').slice(0, 40)}"`);
+  if (!isEngineWorkerMode(engineWorker)) invalid('ENGINE_WORKER', `must be auto, on or off, got "${(engineWorkerAsWritten ?? '').slice(0, 40)}"`);
   const questions = positiveInteger('RATE_LIMIT_QUESTIONS', read('RATE_LIMIT_QUESTIONS'), defaultConfig.rateLimitQuestions, 1000);
   const windowSeconds = positiveInteger('RATE_LIMIT_WINDOW_SECONDS', read('RATE_LIMIT_WINDOW_SECONDS'), defaultConfig.rateLimitWindowSeconds, 86_400);
   return {
@@ -121,7 +124,7 @@ export function parseConfig(env: Readonly<Record<string, string | undefined>>): 
     corpusDir: read('CORPUS_DIR') ?? defaultConfig.corpusDir,
     indexCachePath: indexCachePath(read('INDEX_CACHE_PATH')),
     // Not a user setting: honoured only in a process the sharding manager started (discord.js sets SHARDING_MANAGER there).
-    indexCacheFingerprint: env['SHARDING_MANAGER'] ? sha256Hex('INDEX_CACHE_FINGERPRINT', env['INDEX_CACHE_FINGERPRINT']?.trim() || undefined) : undefined,
+    indexCacheFingerprint: env['SHARDING_MANAGER'] ? sha256Hex('INDEX_CACHE_FINGERPRINT', read('INDEX_CACHE_FINGERPRINT')) : undefined,
     logLevel,
     engineWorker,
     shards: read('DISCORD_SHARDS') === undefined || read('DISCORD_SHARDS') === 'auto' ? 'auto' : positiveInteger('DISCORD_SHARDS', read('DISCORD_SHARDS'), 1, 10_000),

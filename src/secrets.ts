@@ -57,10 +57,9 @@ function withoutSecret(text: string, secret: string): string {
  * whose message has the secrets scrubbed and which keeps nothing else of the original.
  */
 export function scrubbedError(error: unknown, secrets: readonly string[]): unknown {
-  const usable = usableSecrets(secrets);
   const shown = inspect(error, { depth: Infinity, showHidden: true, maxArrayLength: Infinity, maxStringLength: Infinity });
-  if (scrubSecrets(shown, usable) === shown) return error;
-  const clean = new Error(scrubSecrets(error instanceof Error ? error.message : String(error), usable));
+  if (scrubSecrets(shown, secrets) === shown) return error;
+  const clean = new Error(scrubSecrets(error instanceof Error ? error.message : String(error), secrets));
   if (error instanceof Error) clean.name = error.name;
   return clean;
 }

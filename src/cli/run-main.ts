@@ -41,7 +41,7 @@ function printableError(error: unknown): string {
  * are set; scrubbing both is never less safe, and needs no valid settings (when they are
  * invalid, only code that reads the environment itself, as discord.js does, holds a token).
  */
-function configuredSecrets(): string[] {
+export function configuredSecrets(): string[] {
   const tokens = [process.env.DISCORD_TOKEN, tokenInEnvFile()].map((value) => value?.trim()).filter((value): value is string => !!value);
   return [...new Set(tokens)];
 }

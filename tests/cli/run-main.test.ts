@@ -130,6 +130,21 @@ describe('runMain never prints the Discord token of the .env file when the setti
   });
 });
 
+describe('deploy-commands never prints the Discord token when the settings are invalid', () => {
+  it('scrubs it from the refusal it prints itself (the token of the .env file, pasted on another line too)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'deploy-env-'));
+    try {
+      writeFileSync(join(dir, '.env'), `DISCORD_TOKEN=${FAKE_DISCORD_TOKEN}\nDISCORD_API_URL=${FAKE_DISCORD_TOKEN}\n`);
+      const run = await runCli('deploy-commands.ts', [], undefined, { cwd: dir });
+      expect(run.code).toBe(1);
+      expect(run.stderr).toBe('deploy-commands failed: Invalid DISCORD_API_URL: must be a URL such as https://discord.com/api, got "[REDACTED]".\n');
+      expect(run.stdout + run.stderr).not.toContain(FAKE_DISCORD_TOKEN_SECRET);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('runMain prints errors that hold no secret as they are', () => {
   it.each([
     ['a token is set', FAKE_DISCORD_TOKEN],
