@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -6,6 +6,7 @@ import { loadConfig, parseConfig } from '../src/config.ts';
 import { AppError } from '../src/errors.ts';
 import { FAKE_DISCORD_TOKEN, FAKE_DISCORD_TOKEN_SECRET } from './fixtures/fake-token.ts';
 import { thrownBy } from './fixtures/thrown.ts';
+import { tempDir } from './fixtures/temp-copy.ts';
 import { scrubSecrets } from '../src/secrets.ts';
 
 describe('parseConfig', () => {
@@ -79,7 +80,7 @@ describe('parseConfig', () => {
 
 describe('loadConfig', () => {
   it('reads the .env file, with the environment winning', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'config-'));
+    const dir = tempDir('config-');
     const envFile = join(dir, '.env');
     writeFileSync(envFile, `DISCORD_TOKEN=${FAKE_DISCORD_TOKEN}\nLOG_LEVEL=warn\nCORPUS_DIR=from-file\n`);
     const config = loadConfig({ envFile, env: { CORPUS_DIR: 'from-env' } });

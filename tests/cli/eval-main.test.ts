@@ -2,14 +2,14 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseEvalFile } from '../../src/eval/evaluate.ts';
-import { PROJECT_ROOT } from '../fixtures/bundled.ts';
+import { BUNDLED_CORPUS_DIR, PROJECT_ROOT } from '../fixtures/bundled.ts';
 import { runCli, type CliRun } from './run-cli.ts';
 
 let run: CliRun;
 /** The report of the first file, before the second file's and the all-files report. */
 let first: string;
 beforeAll(async () => {
-  run = await runCli('eval-main.ts', ['eval/questions.jsonl', 'eval/heldout.jsonl']);
+  run = await runCli('eval-main.ts', ['--corpus', BUNDLED_CORPUS_DIR, 'eval/questions.jsonl', 'eval/heldout.jsonl']);
   first = run.stdout.slice(0, run.stdout.indexOf('eval/heldout.jsonl:'));
 }, 60_000);
 

@@ -1,12 +1,11 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deployCommands } from '../../src/discord/index.ts';
 import { bodyOf, originalEditOf } from '../discord/harness.ts';
 import { FakeDiscord } from '../fake-discord/index.ts';
 import { PROJECT_ROOT } from '../fixtures/bundled.ts';
+import { tempDir } from '../fixtures/temp-copy.ts';
 
 const TSX = join(PROJECT_ROOT, 'node_modules', '.bin', 'tsx');
 
@@ -23,7 +22,7 @@ describe('npm start with a token, against the stand-in', () => {
       DISCORD_TOKEN: fake.token,
       DISCORD_API_URL: fake.apiUrl,
       CORPUS_DIR: 'corpus',
-      INDEX_CACHE_PATH: join(mkdtempSync(join(tmpdir(), 'start-bot-')), 'index.json'),
+      INDEX_CACHE_PATH: join(tempDir('start-bot-'), 'index.json'),
       ENGINE_WORKER: 'on',
       LOG_LEVEL: 'info',
     };

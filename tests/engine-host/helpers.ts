@@ -1,15 +1,14 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { EngineSource } from '../../src/engine-host/index.ts';
 import { BUNDLED_CORPUS_DIR } from '../fixtures/bundled.ts';
+import { tempDir } from '../fixtures/temp-copy.ts';
 
 /** The worker entry that misbehaves on marked questions (see the file). */
 export const FAULTY_WORKER = new URL('../fixtures/engine-worker/faulty-worker.ts', import.meta.url);
 
 /** The bundled corpus with an index cache of its own in a temporary folder. */
 export function bundledSource(): EngineSource {
-  return { kind: 'corpus', corpusDir: BUNDLED_CORPUS_DIR, cachePath: join(mkdtempSync(join(tmpdir(), 'engine-host-')), 'index.json') };
+  return { kind: 'corpus', corpusDir: BUNDLED_CORPUS_DIR, cachePath: join(tempDir('engine-host-'), 'index.json') };
 }
 
 /**

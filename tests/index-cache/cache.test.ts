@@ -1,7 +1,6 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync, cpSync, appendFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync, appendFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { checkIndexCache, loadIndexCache, peekIndexCache, saveIndexCache } from '../../src/index-cache/cache.ts';
 import { openCacheFile, openEngine } from '../../src/index-cache/open.ts';
 import { engineFromIndex, type Engine } from '../../src/search/index.ts';
@@ -9,6 +8,7 @@ import { acronymAliases, buildAcronymTable } from '../../src/search/acronyms.ts'
 import { compileAliases } from '../../src/search/query.ts';
 import { BUNDLED_CORPUS_DIR, openBundledEngine } from '../fixtures/bundled.ts';
 import { CACHE_PREFIX_BYTES, headerEnd, withDamagedByte } from '../fixtures/damaged-cache.ts';
+import { tempCopyOf, tempDir } from '../fixtures/temp-copy.ts';
 
 const QUESTIONS = ['Who supplies drones to Russia?', 'How many Shahed-136 drones did Iran deliver?', 'What is the Alabuga zone?', 'Which missiles did the DPRK send?'];
 let engine: Engine;
@@ -16,11 +16,10 @@ let dir: string;
 let path: string;
 beforeAll(() => {
   ({ engine } = openBundledEngine());
-  dir = mkdtempSync(join(tmpdir(), 'index-cache-'));
+  dir = tempDir('index-cache-');
   path = join(dir, 'index.idx');
   saveIndexCache(path, 'fingerprint-1', engine.index, [{ file: 'broken.txt', message: 'not UTF-8, skipped' }]);
 });
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 function loaded(file = path, fingerprint = 'fingerprint-1') {
   const result = loadIndexCache(file, fingerprint);
@@ -131,9 +130,8 @@ describe('checking a cache from its header', () => {
 
 describe('opening the engine with a cache', () => {
   it('builds once, then starts from the cache, and rebuilds when a corpus file changes', () => {
-    const corpusDir = join(dir, 'corpus');
-    cpSync(BUNDLED_CORPUS_DIR, corpusDir, { recursive: true });
-    const cachePath = join(dir, 'open.idx');
+    const { root, dir: corpusDir } = tempCopyOf(BUNDLED_CORPUS_DIR);
+    const cachePath = join(root, 'open.idx');
     const statuses: string[] = [];
     const open = () => openEngine({ corpusDir, cachePath, onStatus: (line) => statuses.push(line) });
     expect(open().from).toBe('build');
@@ -146,9 +144,8 @@ describe('opening the engine with a cache', () => {
   });
 
   it('rebuilds when an option that shapes the index changes, such as country aliases', () => {
-    const corpusDir = join(dir, 'corpus-settings');
-    cpSync(BUNDLED_CORPUS_DIR, corpusDir, { recursive: true });
-    const cachePath = join(dir, 'settings.idx');
+    const { root, dir: corpusDir } = tempCopyOf(BUNDLED_CORPUS_DIR);
+    const cachePath = join(root, 'settings.idx');
     const open = (countryAliases: boolean) => openEngine({ corpusDir, cachePath, engine: { countryAliases } });
     const withAliases = open(true);
     expect(withAliases.from).toBe('build');

@@ -189,6 +189,7 @@ describe('openEngine with the fingerprint prepareIndexCache gave', () => {
     fileReads.length = 0;
     expect(openEngine({ ...options, fingerprint }).from).toBe('build');
     expect(lastRebuildReason(statuses)).toMatch(/truncated or damaged/);
+    expect(fileReads.filter((path) => path === cachePath)).toHaveLength(1);
     expectEachCorpusFileReadOnce(corpusDir);
     expect(openEngine({ ...options, fingerprint }).from).toBe('cache');
   });

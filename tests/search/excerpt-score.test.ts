@@ -16,6 +16,9 @@ const creditOf = (kind: AlternativeKind): number => scoreTerms(new Set(['drone']
 describe('how much of a question a sentence matches', () => {
   it('credits the question\'s own word fully and every other kind of match less', () => {
     expect(creditOf('own')).toBe(1);
+    // An alias, the corpus owner's word, counts more than a part of a compound, a dictionary guess, then a related word.
+    const credits = (['own', 'alias', 'part', 'guess', 'related'] as const).map(creditOf);
+    expect(credits).toEqual([...new Set(credits)].sort((a, b) => b - a));
     for (const kind of KINDS.filter((kind) => kind !== 'own')) {
       expect(creditOf(kind)).toBeGreaterThan(0);
       expect(creditOf(kind)).toBeLessThan(1);

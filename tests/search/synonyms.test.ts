@@ -1,11 +1,11 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createEngine } from '../../src/search/index.ts';
 import { analyzeQuestion, compileAliases, withPhrasalVerbs, withSynonyms } from '../../src/search/query.ts';
 import { packagedAdverbsOnly, packagedWordNet, wordNetAdverbsOnly, wordNetSynonyms } from '../../src/search/synonyms.ts';
 import { excerptsOf, firstTitle, smallCorpus } from '../fixtures/bundled.ts';
+import { tempDir } from '../fixtures/temp-copy.ts';
 
 describe('WordNet synonyms', () => {
   const synonyms = packagedWordNet()!;
@@ -23,11 +23,11 @@ describe('WordNet synonyms', () => {
   });
 
   it('finds nothing, without throwing, when the database files are missing', () => {
-    expect(wordNetSynonyms(mkdtempSync(join(tmpdir(), 'no-wordnet-')))('earn')).toEqual([]);
+    expect(wordNetSynonyms(tempDir('no-wordnet-'))('earn')).toEqual([]);
   });
 
   it('reads a database in WordNet\'s format: sorted index lines and meanings at their byte offsets', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'wordnet-'));
+    const dir = tempDir('wordnet-');
     const meaning = '00000000 00 v 02 haul 0 tow 0 000 | pull along';
     writeFileSync(join(dir, 'data.verb'), `${meaning}\n`);
     writeFileSync(join(dir, 'index.verb'), '  1 a licence line\ndrag v 1 0 1 0 99999999\nhaul v 1 0 1 0 00000000\ntow v 1 0 1 0 00000000\n');
@@ -56,7 +56,7 @@ describe('WordNet synonyms', () => {
   });
 
   it('reads broader and narrower meanings from their pointers, not from an instance\'s', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'wordnet-'));
+    const dir = tempDir('wordnet-');
     // "tug" is a kind of boat ("@"); "boat" has "tug" and "dinghy" as kinds ("~") and an instance, "Bounty" ("~i").
     // Each line is padded to 100 bytes, so the meanings sit at offsets 0, 100, 200 and 300.
     const boat = '00000000 06 n 01 boat 0 003 ~ 00000100 n 0000 ~ 00000200 n 0000 ~i 00000300 n 0000 | a small vessel';
@@ -73,7 +73,7 @@ describe('WordNet synonyms', () => {
   });
 
   it('reads a family link from the word it starts at to the word it ends at', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'wordnet-'));
+    const dir = tempDir('wordnet-');
     // The verb meaning "haul tow" links its second word (tow) to the first word of the noun meaning (towage).
     const verb = '00000000 00 v 02 haul 0 tow 0 001 + 00000000 n 0201 | pull along';
     const noun = '00000000 00 n 02 towage 0 haulage 0 000 | the act of hauling';
@@ -98,7 +98,7 @@ describe('WordNet adverbs', () => {
   });
 
   it('knows none, without throwing, when the database files are missing', () => {
-    expect(wordNetAdverbsOnly(mkdtempSync(join(tmpdir(), 'no-wordnet-')))('exactly')).toBe(false);
+    expect(wordNetAdverbsOnly(tempDir('no-wordnet-'))('exactly')).toBe(false);
   });
 });
 
@@ -179,7 +179,7 @@ describe('synonyms in questions', () => {
 
   it('finds the passage that says "plant" for a question that says "factory", a word of a broader meaning', () => {
     expect(firstTitle(createEngine(plant, { countryAliases: false }).ask('Which factory makes Russia\'s drones?'))).toBe('plant');
-    expect(firstTitle(createEngine(plant, { countryAliases: false, answer: { synonyms: false } }).ask('Which factory makes Russia\'s drones?'))).not.toBe('plant');
+    expect(firstTitle(createEngine(plant, { countryAliases: false, answer: { synonyms: false } }).ask('Which factory makes Russia\'s drones?'))).toBe('launch');
   });
 
   describe('phrasal verbs', () => {
