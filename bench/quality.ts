@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { markdownTable, runSystem, summaryLine, type SystemResult } from './lib/metrics.ts';
 import { reportMisses } from './lib/misses.ts';
-import { loadSquad, pickQuestions } from './lib/squad.ts';
+import { DEFAULT_SQUAD, loadSquad, pickQuestions } from './lib/squad.ts';
 import { engineSystem, lunrSystem, miniSearchSystem, sentenceWindows } from './lib/systems.ts';
 
 interface Settings {
@@ -36,7 +36,6 @@ interface Report {
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const RESULTS_DIR = join(ROOT, 'bench', 'results');
-const DEFAULT_SQUAD = resolve(ROOT, '../shared/benchmarks/squad-v1.1-dev/dev-v1.1.json');
 const SEED = 20240611;
 
 function readSettings(argv: string[]): Settings {

@@ -19,14 +19,13 @@ import { buildDocuments, loadEnglishLexicon, type Corpus } from '../src/corpus/i
 import { buildSearchIndex, engineFromIndex, searchCandidates } from '../src/search/index.ts';
 import { saveIndexCache } from '../src/index-cache/cache.ts';
 import { renderAnswerForTerminal } from '../src/render/terminal.ts';
-import { loadSquad, pickQuestions, type Article } from './lib/squad.ts';
+import { DEFAULT_SQUAD, loadSquad, pickQuestions, type Article } from './lib/squad.ts';
 import { makeSources } from './lib/speed-corpus.ts';
 import type { EventLoopFigures } from './lib/speed-event-loop.ts';
 import { heapUsed, latencyOf, mb, peakRss, round, table, type Latency } from './lib/speed-stats.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const RESULTS_DIR = join(ROOT, 'bench', 'results');
-const DEFAULT_SQUAD = resolve(ROOT, '../shared/benchmarks/squad-v1.1-dev/dev-v1.1.json');
 const COLD_SCRIPT = join(ROOT, 'bench', 'lib', 'speed-cold.ts');
 const EVENT_LOOP_SCRIPT = join(ROOT, 'bench', 'lib', 'speed-event-loop.ts');
 const FINGERPRINT = 'speed-bench-v1';

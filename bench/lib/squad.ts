@@ -1,5 +1,9 @@
 import { seededRandom } from './random.ts';
 import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+/** SQuAD v1.1 dev where the project expects it: ../shared beside the project, never copied in. */
+export const DEFAULT_SQUAD = fileURLToPath(new URL('../../../shared/benchmarks/squad-v1.1-dev/dev-v1.1.json', import.meta.url));
 
 /** One SQuAD article: the unit the corpus is built from. */
 export interface Article {
