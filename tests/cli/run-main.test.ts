@@ -1,5 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { format } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it, vi, type MockInstance } from 'vitest';
@@ -7,6 +6,7 @@ import { runMain } from '../../src/cli/run-main.ts';
 import { AppError } from '../../src/errors.ts';
 import { parseConfig } from '../../src/config.ts';
 import { FAKE_DISCORD_TOKEN, FAKE_DISCORD_TOKEN_SECRET } from '../fixtures/fake-token.ts';
+import { tempDir } from '../fixtures/temp-copy.ts';
 import { runCli } from './run-cli.ts';
 
 let exitCodeBefore: typeof process.exitCode;
@@ -114,34 +114,19 @@ describe('runMain never prints the Discord token', () => {
   });
 });
 
-describe('runMain never prints the Discord token of the .env file when the settings are invalid', () => {
-  it('scrubs it from the error an entry point run in that folder prints (the variable is not set)', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'run-main-env-'));
-    try {
-      // The token pasted on the next line as well: the error names DISCORD_API_URL and quotes the value it rejects.
-      writeFileSync(join(dir, '.env'), `DISCORD_TOKEN=${FAKE_DISCORD_TOKEN}\nDISCORD_API_URL=${FAKE_DISCORD_TOKEN}\n`);
-      const run = await runCli('index-main.ts', [], undefined, { cwd: dir });
-      expect(run.code).toBe(1);
-      expect(run.stderr).toBe('error: Invalid DISCORD_API_URL: must be a URL such as https://discord.com/api, got "[REDACTED]".\n');
-      expect(run.stdout + run.stderr).not.toContain(FAKE_DISCORD_TOKEN_SECRET);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
-  });
-});
-
-describe('deploy-commands never prints the Discord token when the settings are invalid', () => {
-  it('scrubs it from the refusal it prints itself (the token of the .env file, pasted on another line too)', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'deploy-env-'));
-    try {
-      writeFileSync(join(dir, '.env'), `DISCORD_TOKEN=${FAKE_DISCORD_TOKEN}\nDISCORD_API_URL=${FAKE_DISCORD_TOKEN}\n`);
-      const run = await runCli('deploy-commands.ts', [], undefined, { cwd: dir });
-      expect(run.code).toBe(1);
-      expect(run.stderr).toBe('deploy-commands failed: Invalid DISCORD_API_URL: must be a URL such as https://discord.com/api, got "[REDACTED]".\n');
-      expect(run.stdout + run.stderr).not.toContain(FAKE_DISCORD_TOKEN_SECRET);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+describe('no entry point prints the Discord token of the .env file when the settings are invalid', () => {
+  it.each([
+    // runMain prints what escapes an entry point; deploy-commands prints its own one-line refusal.
+    ['index-main.ts', 'error: '],
+    ['deploy-commands.ts', 'deploy-commands failed: '],
+  ])('%s scrubs it from the error it prints (the variable is not set)', async (script, prefix) => {
+    const dir = tempDir('run-main-env-');
+    // The token pasted on the next line as well: the error names DISCORD_API_URL and quotes the value it rejects.
+    writeFileSync(join(dir, '.env'), `DISCORD_TOKEN=${FAKE_DISCORD_TOKEN}\nDISCORD_API_URL=${FAKE_DISCORD_TOKEN}\n`);
+    const run = await runCli(script, [], undefined, { cwd: dir });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toBe(`${prefix}Invalid DISCORD_API_URL: must be a URL such as https://discord.com/api, got "[REDACTED]".\n`);
+    expect(run.stdout + run.stderr).not.toContain(FAKE_DISCORD_TOKEN_SECRET);
   });
 });
 
