@@ -374,8 +374,9 @@ function weighConcepts(index: SearchIndex, concepts: readonly Concept[]): Weight
  */
 function search(index: SearchIndex, concepts: readonly WeightedConcept[], candidates: number, accept?: (position: number) => boolean, alsoWithin?: (position: number) => boolean): Candidate[] {
   const weights = weighTerms(concepts.map((weighted) => weighted.concept));
+  const correct = correctlySpelled(concepts);
   const maxDistance = (term: string): number =>
-    /^\p{L}{6,}$/u.test(term) && !index.vocabulary.has(term) ? Math.min(MAX_TYPOS, Math.round(term.length * TYPO_SHARE)) : 0;
+    /^\p{L}{6,}$/u.test(term) && !index.vocabulary.has(term) && !correct.has(term) ? Math.min(MAX_TYPOS, Math.round(term.length * TYPO_SHARE)) : 0;
   const queries: TermQuery[] = [...weights].map(([term, { boost, concept }]) => ({ term, boost, maxDistance: maxDistance(term), concept }));
   if (index.candidateSearch) return index.candidateSearch(queries, candidates, accept, alsoWithin);
   const results = miniSearchCandidates(index, queries, weights, candidates, accept);
@@ -416,6 +417,17 @@ function miniSearchCandidates(
 
 const TYPO_SHARE = 0.2;
 const MAX_TYPOS = 2;
+
+/**
+ * The terms of the question words that are English words as written: a word
+ * spelled right that the corpus never writes is another word, not a typo of
+ * one it does ("convert" is not "convergence"), so it gets no typo
+ * tolerance. Names and misspellings ("Alabugaa", "semiconductrs") still do.
+ */
+function correctlySpelled(concepts: readonly WeightedConcept[]): Set<string> {
+  const lexicon = loadEnglishLexicon();
+  return new Set(concepts.filter(({ concept }) => lexicon.has(concept.label.toLowerCase())).flatMap(({ concept }) => ownTerms(concept)));
+}
 
 /** The terms that match the question only as related words, no other way. */
 function onlyRelatedTerms(concepts: readonly WeightedConcept[]): Set<string> {
