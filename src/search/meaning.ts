@@ -1,6 +1,7 @@
 import type { WordVectors } from './word-vectors.ts';
 import type { SearchIndex } from './index-build.ts';
 import { perObject } from './memo.ts';
+import { withoutPossessive } from './analyzer.ts';
 import { isSearchStopWord } from '../text/stopwords.ts';
 
 /** A question word as word vectors see it: its row, and its weight. */
@@ -11,8 +12,9 @@ interface MeaningWord {
 
 /**
  * How closely texts mean what a question asks, by word vectors: for each
- * word of the question, the similarity of the closest word of the text (1 for
- * the word itself), averaged by the question words' weights. A paraphrase
+ * word of the question, the similarity of the closest word of the text (about
+ * 1 for the word itself, 0 for none related or opposed), averaged by the
+ * question words' weights. A paraphrase
  * scores where the search's exact terms do not: "bankrolls" is close to
  * "subsidized". Each question word weighs as rarely as the corpus writes it
  * in that very form (its inverse document frequency as written, not stemmed):
@@ -64,11 +66,11 @@ interface PassageRows {
 /** Passages whose rows are kept per index; past this many, the table starts afresh rather than grow with a large corpus. */
 const MAX_KEPT_PASSAGES = 20_000;
 
-/** Each index's passages' rows, worked out when an excerpt of the passage is first ranked. */
-const keptRows = perObject((_index: SearchIndex) => new Map<number, PassageRows>());
+/** Each index's passages' rows in each table of vectors, worked out when an excerpt of the passage is first ranked. */
+const keptRows = perObject((_vectors: WordVectors) => perObject((_index: SearchIndex) => new Map<number, PassageRows>()));
 
 function passageRows(index: SearchIndex, vectors: WordVectors): (position: number) => PassageRows {
-  const kept = keptRows(index);
+  const kept = keptRows(vectors)(index);
   return (position) => {
     let found = kept.get(position);
     if (found) return found;
@@ -109,7 +111,7 @@ function wordsOf(text: string): string[] {
 function wordsWithOffsets(text: string): { word: string; start: number }[] {
   const words: { word: string; start: number }[] = [];
   for (const match of text.matchAll(WORD)) {
-    const word = match[0].toLowerCase().replace(/['\u2019]s$/, '').replace(/\u2019/g, "'");
+    const word = withoutPossessive(match[0].toLowerCase()).replace(/\u2019/g, "'");
     if (!isSearchStopWord(word)) words.push({ word, start: match.index });
   }
   return words;
