@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createEngine } from '../../src/search/index.ts';
+import { createEngine, type AnswerOptions, type EngineOptions } from '../../src/search/index.ts';
 import { analyzeQuestion, compileAliases, withPhrasalVerbs, withSynonyms } from '../../src/search/query.ts';
 import { packagedAdverbsOnly, packagedWordNet, wordNetAdverbsOnly, wordNetSynonyms } from '../../src/search/synonyms.ts';
 import { excerptsOf, firstTitle, smallCorpus } from '../fixtures/bundled.ts';
@@ -104,7 +104,7 @@ describe('WordNet adverbs', () => {
 
 describe('synonyms in questions', () => {
   // Word vectors find some of these passages too: they are left out to show what the synonyms alone do.
-  const WITHOUT_VECTORS = { countryAliases: false, answer: { wordVectors: false } } as const;
+  const withoutVectors = (answer: AnswerOptions = {}): EngineOptions => ({ countryAliases: false, answer: { ...answer, wordVectors: false } });
 
   const known = new Set(['gain', 'north', 'korea', 'currenc']);
   const isKnown = (term: string) => known.has(term);
@@ -136,8 +136,8 @@ describe('synonyms in questions', () => {
     ['trade.txt', 'North Korea gains hard currency from the trade in shells.'],
     ['rail.txt', 'North Korea sends the shells by rail, week after week.'],
   ]);
-  const small = createEngine(corpus, WITHOUT_VECTORS);
-  const withoutSynonyms = createEngine(corpus, { ...WITHOUT_VECTORS, answer: { synonyms: false, wordVectors: false } });
+  const small = createEngine(corpus, withoutVectors());
+  const withoutSynonyms = createEngine(corpus, withoutVectors({ synonyms: false }));
 
   it('answers "earn" from the passage that says "gains"', () => {
     expect(firstTitle(small.ask('What does North Korea earn from its shells?'))).toBe('trade');
@@ -145,7 +145,7 @@ describe('synonyms in questions', () => {
 
   it('opens the synonym source when the engine warms up, before any question', () => {
     const asked: string[] = [];
-    const engine = createEngine(corpus, { ...WITHOUT_VECTORS, answer: { synonyms: (word) => (asked.push(word), []), wordVectors: false } });
+    const engine = createEngine(corpus, withoutVectors({ synonyms: (word) => (asked.push(word), []) }));
     engine.warmUp();
     expect(asked).toHaveLength(1);
   });
@@ -164,11 +164,11 @@ describe('synonyms in questions', () => {
   const question = 'Which drones did Russia buy?';
 
   it('finds the passage that says "purchased" for a question that says "buy", a word the corpus writes elsewhere', () => {
-    expect(firstTitle(createEngine(bought, WITHOUT_VECTORS).ask(question))).toBe('purchase');
+    expect(firstTitle(createEngine(bought, withoutVectors()).ask(question))).toBe('purchase');
   });
 
   it('does not highlight the related word: it may be of another sense', () => {
-    const [top] = excerptsOf(createEngine(bought, WITHOUT_VECTORS).ask(question));
+    const [top] = excerptsOf(createEngine(bought, withoutVectors()).ask(question));
     expect(top!.highlights.map(({ start, end }) => top!.text.slice(start, end))).toEqual(['Russia', 'drones']);
   });
 
@@ -181,8 +181,8 @@ describe('synonyms in questions', () => {
   ]);
 
   it('finds the passage that says "plant" for a question that says "factory", a word of a broader meaning', () => {
-    expect(firstTitle(createEngine(plant, WITHOUT_VECTORS).ask('Which factory makes Russia\'s drones?'))).toBe('plant');
-    expect(firstTitle(createEngine(plant, { ...WITHOUT_VECTORS, answer: { synonyms: false, wordVectors: false } }).ask('Which factory makes Russia\'s drones?'))).toBe('launch');
+    expect(firstTitle(createEngine(plant, withoutVectors()).ask('Which factory makes Russia\'s drones?'))).toBe('plant');
+    expect(firstTitle(createEngine(plant, withoutVectors({ synonyms: false })).ask('Which factory makes Russia\'s drones?'))).toBe('launch');
   });
 
   describe('phrasal verbs', () => {
@@ -226,14 +226,14 @@ describe('synonyms in questions', () => {
   ]);
 
   it('finds "depleted" for "used up"', () => {
-    expect(firstTitle(createEngine(stocks, WITHOUT_VECTORS).ask('Which stocks has Russia used up?'))).toBe('depleted');
+    expect(firstTitle(createEngine(stocks, withoutVectors()).ask('Which stocks has Russia used up?'))).toBe('depleted');
   });
 
   it('ranks the shorter passage first without synonyms', () => {
-    expect(firstTitle(createEngine(stocks, { ...WITHOUT_VECTORS, answer: { synonyms: false, wordVectors: false } }).ask('Which stocks has Russia used up?'))).toBe('grain');
+    expect(firstTitle(createEngine(stocks, withoutVectors({ synonyms: false })).ask('Which stocks has Russia used up?'))).toBe('grain');
   });
 
   it('ranks the shorter passage first without synonyms for "buy"', () => {
-    expect(firstTitle(createEngine(bought, { ...WITHOUT_VECTORS, answer: { synonyms: false, wordVectors: false } }).ask(question))).toBe('make');
+    expect(firstTitle(createEngine(bought, withoutVectors({ synonyms: false })).ask(question))).toBe('make');
   });
 });
