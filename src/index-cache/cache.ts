@@ -129,6 +129,8 @@ export function saveIndexCache(path: string, fingerprint: string, index: SearchI
     terms: index.vocabulary.data.terms.join('\n'),
     frequencies: index.vocabulary.data.frequencies,
     surfaceForms: index.vocabulary.data.surfaceForms.join('\n'),
+    writtenForms: index.vocabulary.data.writtenForms.join('\n'),
+    writtenFrequencies: index.vocabulary.data.writtenFrequencies,
     ...prefixed('forward.', forward),
     // Read from the passages now if no question has needed it yet, so that a process loading the cache never does.
     'acronyms.initials': [...index.acronyms.keys()].join('\n'),
@@ -215,6 +217,8 @@ function readIndex(container: Container, header: CacheHeader): SearchIndex {
     terms: splitLines(container.text('terms')),
     frequencies: container.int32('frequencies'),
     surfaceForms: splitLines(container.text('surfaceForms')),
+    writtenForms: splitLines(container.text('writtenForms')),
+    writtenFrequencies: container.int32('writtenFrequencies'),
   });
   const miniSearch = () => restoreMiniSearch<IndexedPassage>(miniSearchOptions(), postings, vocabulary.data.terms)!;
   return indexFromParts({ miniSearch, postings, documents, passages, vocabulary, forward, aliases: header.aliases, boost: header.boost, acronyms: acronymTableFrom(container) });

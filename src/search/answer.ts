@@ -19,7 +19,7 @@ import { acronymAliases } from './acronyms.ts';
 import { loadEnglishLexicon } from '../text/lexicon.ts';
 import { editDistanceWithin } from '../text/edit-distance.ts';
 import { clampInteger } from '../text/clamp.ts';
-import { meaningOf, warmUpMeaning } from './meaning.ts';
+import { meaningOf } from './meaning.ts';
 import { packagedWordVectors, type WordVectors } from './word-vectors.ts';
 
 export interface AnswerOptions extends AskOptions {
@@ -326,11 +326,10 @@ function questionConcepts(index: SearchIndex, question: string, dictionaries: Di
  * files and irregular forms, the word vectors, the English word list (names and lowercase
  * acronyms are told from words by it), the initials of the corpus's
  * capitalised phrases (one pass over the passages, unless the index cache
- * carried them) and how often it writes each word (another pass).
+ * carried them).
  */
 export function warmUpAnswers(index: SearchIndex, options: Pick<AnswerOptions, keyof Dictionaries> = {}): void {
-  const { synonyms, irregularForms, adverbsOnly, wordVectors } = dictionariesOf(options);
-  if (wordVectors) warmUpMeaning(index);
+  const { synonyms, irregularForms, adverbsOnly } = dictionariesOf(options);
   if (synonyms) synonyms('word');
   if (irregularForms) irregularForms.formsOf('word');
   if (adverbsOnly) adverbsOnly('word');

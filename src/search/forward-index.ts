@@ -2,7 +2,7 @@ import type { Passage } from '../corpus/types.ts';
 import { sentencePieces } from '../text/sentences.ts';
 import { termsOf, tokenize } from './analyzer.ts';
 import { answerKindsOf } from './answer-type.ts';
-import { createVocabularyBuilder, type Vocabulary } from './vocabulary.ts';
+import { createVocabularyBuilder, writtenForm, type Vocabulary } from './vocabulary.ts';
 
 /**
  * Every passage's sentences with the index terms of each, in flat typed
@@ -86,6 +86,7 @@ export function buildTermTables(
       while (next < tokens.length && tokens[next]!.start < piece.start) next++;
       for (let i = 0; next < tokens.length && tokens[next]!.start < piece.end; i++, next++) {
         const raw = tokens[next]!.raw;
+        vocabulary.addWritten(writtenForm(raw));
         let first = NO_TERM;
         for (const term of termsOf(raw)) {
           const id = vocabulary.add(term, raw.toLowerCase());

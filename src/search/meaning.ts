@@ -1,7 +1,8 @@
 import type { WordVectors } from './word-vectors.ts';
 import type { SearchIndex } from './index-build.ts';
 import { perObject } from './memo.ts';
-import { withoutPossessive } from './analyzer.ts';
+import { tokenize } from './analyzer.ts';
+import { writtenForm } from './vocabulary.ts';
 import { isSearchStopWord } from '../text/stopwords.ts';
 
 /** A question word as word vectors see it: its row, and its weight. */
@@ -14,21 +15,20 @@ interface MeaningWord {
  * How closely texts mean what a question asks, by word vectors: for each
  * word of the question, the similarity of the closest word of the text (about
  * 1 for the word itself, 0 for none related or opposed), averaged by the
- * question words' weights. A paraphrase
- * scores where the search's exact terms do not: "bankrolls" is close to
- * "subsidized". Each question word weighs as rarely as the corpus writes it
- * in that very form (its inverse document frequency as written, not stemmed):
+ * question words' weights. A paraphrase scores where the search's exact terms
+ * do not: "bankrolls" is close to "subsidized". Each question word weighs as
+ * rarely as the corpus writes it in that very form (its inverse document
+ * frequency as written, not stemmed, which the index counts as it is built):
  * a word the passages do not write as asked is where a paraphrase is likely.
  * Words without a vector (numbers, model names) are left out: the search
  * matches them as they are.
  */
 export function meaningOf(index: SearchIndex, question: string, vectors: WordVectors): ((position: number, start: number, end: number) => number) | undefined {
-  const frequencies = writtenFrequencies(index);
   const passages = index.passages.length;
   const asked: MeaningWord[] = [];
-  for (const word of new Set(wordsOf(question))) {
+  for (const word of new Set(wordsOf(question).map(({ word }) => word))) {
     const row = vectors.rowOf(word);
-    if (row !== undefined) asked.push({ row, weight: Math.log((passages + 1) / ((frequencies.get(word) ?? 0) + 0.5)) });
+    if (row !== undefined) asked.push({ row, weight: Math.log((passages + 1) / (index.vocabulary.writtenFrequency(word) + 0.5)) });
   }
   const total = asked.reduce((sum, { weight }) => sum + weight, 0);
   if (total <= 0) return undefined;
@@ -77,14 +77,14 @@ function passageRows(index: SearchIndex, vectors: WordVectors): (position: numbe
     const passage = index.passages[position]!;
     const rows: number[] = [];
     const starts: number[] = [];
-    for (const { word, start } of wordsWithOffsets(passage.text)) {
+    for (const { word, start } of wordsOf(passage.text)) {
       const row = vectors.rowOf(word);
       if (row !== undefined) {
         rows.push(row);
         starts.push(start);
       }
     }
-    const section = [...new Set(wordsOf(passage.section).flatMap((word) => vectors.rowOf(word) ?? []))];
+    const section = [...new Set(wordsOf(passage.section).flatMap(({ word }) => vectors.rowOf(word) ?? []))];
     found = { section, rows: Int32Array.from(rows), starts: Int32Array.from(starts) };
     if (kept.size >= MAX_KEPT_PASSAGES) kept.clear();
     kept.set(position, found);
@@ -92,34 +92,16 @@ function passageRows(index: SearchIndex, vectors: WordVectors): (position: numbe
   };
 }
 
-/** How many passages write each word, as written (lowercased), counted once per index on first use. */
-const writtenFrequencies = perObject((index: SearchIndex): ReadonlyMap<string, number> => {
-  const counts = new Map<string, number>();
-  for (const passage of index.passages) for (const word of new Set(wordsOf(passage.text))) counts.set(word, (counts.get(word) ?? 0) + 1);
-  return counts;
-});
-
 /**
- * The words of a text as word vectors know them: runs of letters (inner
- * hyphens and apostrophes kept), lowercased, without a possessive ending or
- * stop words.
+ * The words of a text as the index counts them ({@link writtenForm}: the
+ * analyzer's tokens, lowercased, without a possessive ending), with where
+ * each starts; stop words left out.
  */
-function wordsOf(text: string): string[] {
-  return wordsWithOffsets(text).map(({ word }) => word);
-}
-
-function wordsWithOffsets(text: string): { word: string; start: number }[] {
+function wordsOf(text: string): { word: string; start: number }[] {
   const words: { word: string; start: number }[] = [];
-  for (const match of text.matchAll(WORD)) {
-    const word = withoutPossessive(match[0].toLowerCase()).replace(/\u2019/g, "'");
-    if (!isSearchStopWord(word)) words.push({ word, start: match.index });
+  for (const { raw, start } of tokenize(text)) {
+    const word = writtenForm(raw);
+    if (!isSearchStopWord(word)) words.push({ word, start });
   }
   return words;
-}
-
-const WORD = /\p{L}(?:[\p{L}'\u2019-]*\p{L})?/gu;
-
-/** Counts the written forms of the corpus now rather than at the first question. */
-export function warmUpMeaning(index: SearchIndex): void {
-  writtenFrequencies(index);
 }

@@ -11,6 +11,11 @@ export interface Vocabulary {
   documentFrequency(term: string): number;
   /** A word of the corpus as written (lowercased) that analyses to the term, to show completions. */
   surfaceForm(term: string): string | undefined;
+  /**
+   * In how many passages' text a word occurs in that very form ({@link writtenForm}:
+   * "populated", not "population"); 0 when never.
+   */
+  writtenFrequency(word: string): number;
   /** The plain arrays behind it, to save in the index cache. */
   readonly data: VocabularyData;
 }
@@ -21,6 +26,18 @@ export interface VocabularyData {
   frequencies: Int32Array;
   /** Surface form per term id. */
   surfaceForms: readonly string[];
+  /** The words of the passages' text as written ({@link writtenForm}), each once. */
+  writtenForms: readonly string[];
+  /** In how many passages each of those occurs. */
+  writtenFrequencies: Int32Array;
+}
+
+/** A word as written, for counting: lowercased, without a possessive ending, with straight apostrophes. */
+export function writtenForm(raw: string): string {
+  return raw
+    .toLowerCase()
+    .replace(/['\u2019]s$/, '')
+    .replace(/\u2019/g, "'");
 }
 
 /** Counts terms passage by passage into a Vocabulary. */
@@ -29,6 +46,8 @@ export interface VocabularyBuilder {
   nextPassage(): void;
   /** Adds an occurrence of a term in the current passage; returns its id. */
   add(term: string, surfaceForm: string): number;
+  /** Adds a word of the current passage's text as written ({@link writtenForm}). */
+  addWritten(form: string): void;
   finish(): Vocabulary;
 }
 
@@ -38,6 +57,7 @@ export function createVocabularyBuilder(): VocabularyBuilder {
   const surfaceForms: string[] = [];
   const frequencies: number[] = [];
   const lastPassage: number[] = [];
+  const written = new Map<string, { count: number; lastPassage: number }>();
   let passage = -1;
   return {
     nextPassage: () => void passage++,
@@ -57,12 +77,25 @@ export function createVocabularyBuilder(): VocabularyBuilder {
       }
       return id;
     },
-    finish: () => vocabularyFrom({ terms, frequencies: Int32Array.from(frequencies), surfaceForms }, ids),
+    addWritten(form) {
+      const seen = written.get(form);
+      if (!seen) written.set(form, { count: 1, lastPassage: passage });
+      else if (seen.lastPassage !== passage) {
+        seen.lastPassage = passage;
+        seen.count++;
+      }
+    },
+    finish: () =>
+      vocabularyFrom(
+        { terms, frequencies: Int32Array.from(frequencies), surfaceForms, writtenForms: [...written.keys()], writtenFrequencies: Int32Array.from(written.values(), ({ count }) => count) },
+        ids,
+      ),
   };
 }
 
 /** A Vocabulary over saved arrays (the term → id map is rebuilt). */
 export function vocabularyFrom(data: VocabularyData, ids = new Map(data.terms.map((term, id) => [term, id]))): Vocabulary {
+  const written = new Map(data.writtenForms.map((form, at) => [form, data.writtenFrequencies[at]!]));
   return {
     size: data.terms.length,
     term: (id) => data.terms[id]!,
@@ -76,6 +109,7 @@ export function vocabularyFrom(data: VocabularyData, ids = new Map(data.terms.ma
       const id = ids.get(term);
       return id === undefined ? undefined : data.surfaceForms[id];
     },
+    writtenFrequency: (word) => written.get(word) ?? 0,
     data,
   };
 }
