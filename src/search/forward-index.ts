@@ -2,7 +2,8 @@ import type { Passage } from '../corpus/types.ts';
 import { sentencePieces } from '../text/sentences.ts';
 import { termsOf, tokenize } from './analyzer.ts';
 import { answerKindsOf } from './answer-type.ts';
-import { createVocabularyBuilder, writtenForm, type Vocabulary } from './vocabulary.ts';
+import { isSearchStopWord } from '../text/stopwords.ts';
+import { createVocabularyBuilder, writtenFormOfLowercase, type Vocabulary } from './vocabulary.ts';
 
 /**
  * Every passage's sentences with the index terms of each, in flat typed
@@ -59,7 +60,8 @@ const NO_TERM = 0x0fffffff;
 
 /**
  * Reads every passage once: counts the vocabulary over title, section and
- * text, and records the text's sentences and their terms.
+ * text, and the text's words as written (stop words left out), and records
+ * the text's sentences and their terms.
  */
 export function buildTermTables(
   passages: readonly Passage[],
@@ -86,10 +88,11 @@ export function buildTermTables(
       while (next < tokens.length && tokens[next]!.start < piece.start) next++;
       for (let i = 0; next < tokens.length && tokens[next]!.start < piece.end; i++, next++) {
         const raw = tokens[next]!.raw;
-        vocabulary.addWritten(writtenForm(raw));
+        const lower = raw.toLowerCase();
+        if (!isSearchStopWord(lower)) vocabulary.addWritten(writtenFormOfLowercase(lower));
         let first = NO_TERM;
         for (const term of termsOf(raw)) {
-          const id = vocabulary.add(term, raw.toLowerCase());
+          const id = vocabulary.add(term, lower);
           if (first === NO_TERM) first = id;
           terms.push(id);
         }

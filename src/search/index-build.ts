@@ -49,7 +49,7 @@ export interface SearchIndex {
   /** Passages in corpus order; the MiniSearch id of a passage is its position here. */
   passages: readonly Passage[];
   passageById: ReadonlyMap<string, number>;
-  /** Every index term, with how many passages hold it and a word that shows it. */
+  /** Every index term, with how many passages hold it and a word that shows it; and how many passages' text writes each word as written. */
   vocabulary: Vocabulary;
   /** Each passage's sentences and their terms, to choose excerpts without re-reading passages. */
   forward: ForwardIndex;

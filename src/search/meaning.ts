@@ -16,12 +16,12 @@ interface MeaningWord {
  * word of the question, the similarity of the closest word of the text (about
  * 1 for the word itself, 0 for none related or opposed), averaged by the
  * question words' weights. A paraphrase scores where the search's exact terms
- * do not: "bankrolls" is close to "subsidized". Each question word weighs as
+ * do not: "bankrolls" is close to "subsidizes". Each question word weighs as
  * rarely as the corpus writes it in that very form (its inverse document
  * frequency as written, not stemmed, which the index counts as it is built):
  * a word the passages do not write as asked is where a paraphrase is likely.
- * Words without a vector (numbers, model names) are left out: the search
- * matches them as they are.
+ * Words without a vector (numbers, most model names: "f-16" has one,
+ * "shahed-136" none) are left out: the search matches them as they are.
  */
 export function meaningOf(index: SearchIndex, question: string, vectors: WordVectors): ((position: number, start: number, end: number) => number) | undefined {
   const passages = index.passages.length;

