@@ -8,8 +8,25 @@ export const HOW_NUMBER_WORDS = ['large', 'big', 'long', 'far', 'old', 'often', 
 /** Words that after "how" ask for a time ("how soon"). */
 export const HOW_TIME_WORDS = ['soon', 'early', 'late'] as const;
 
-const ASKS_NUMBER = new RegExp(String.raw`\bhow (?:many|much|${HOW_NUMBER_WORDS.join('|')})\b|\bwhat (?:percentage|share|fraction|proportion|number|amount|size)\b`);
-const ASKS_TIME = new RegExp(String.raw`\bwhen\b|\bhow (?:${HOW_TIME_WORDS.join('|')})\b|\b(?:what|which) (?:year|month|date|day)\b`);
+/** Nouns that after "what" ask for a number ("what share"). */
+const NUMBER_NOUNS = ['percentage', 'share', 'fraction', 'proportion', 'number', 'amount', 'size'] as const;
+/** Nouns that after "what" or "which" ask for a time ("which year"). */
+const TIME_NOUNS = ['year', 'month', 'date', 'day'] as const;
+
+const ASKS_NUMBER = new RegExp(String.raw`\bhow (?:many|much|${HOW_NUMBER_WORDS.join('|')})\b|\bwhat (?:${NUMBER_NOUNS.join('|')})\b`);
+const ASKS_TIME = new RegExp(String.raw`\bwhen\b|\bhow (?:${HOW_TIME_WORDS.join('|')})\b|\b(?:what|which) (?:${TIME_NOUNS.join('|')})\b`);
+const ANSWER_TYPE_NOUN = new RegExp(String.raw`\b(what )(${NUMBER_NOUNS.join('|')})\b|\b((?:what|which) )(${TIME_NOUNS.join('|')})\b`, 'gi');
+
+/**
+ * The question with the noun that names the kind of answer it asks for
+ * blanked ("In what year was ... born?", "What share of ..."), offsets kept:
+ * like "when" or "how many", the noun says what kind of answer is wanted,
+ * not what the answer is about, and the sentence that holds the answer seldom
+ * repeats it. The answer type is still read from the question as written.
+ */
+export function withoutAnswerTypeNouns(question: string): string {
+  return question.replace(ANSWER_TYPE_NOUN, (match: string) => match.replace(/\S+$/, (noun) => ' '.repeat(noun.length)));
+}
 
 /**
  * Reads the expected kind of answer from the question words: "how many" wants a

@@ -1,7 +1,7 @@
 import type { Passage } from '../corpus/types.ts';
 import type { Answer, AskOptions, Citation, Excerpt } from './types.ts';
 import { analyzeSentences, chooseExcerpt, isUnmatchable, MAX_EXCERPT_CHARS, scoreTerms, highlightMatches, wantedTerms, type ExcerptChoice, type ExcerptOptions, type WeightedConcept } from './excerpt.ts';
-import { answerKindOf, expectedAnswerType } from './answer-type.ts';
+import { answerKindOf, expectedAnswerType, withoutAnswerTypeNouns } from './answer-type.ts';
 import { analyze } from './analyzer.ts';
 import { sentencesOf, type SentenceQuery } from './forward-index.ts';
 import { inverseDocumentFrequency, type SearchIndex } from './index-build.ts';
@@ -163,7 +163,8 @@ export function answerQuestion(index: SearchIndex, question: string, options: An
   const reference = documentReferredTo(written, index.documents.values());
   const part = partReferredTo(written);
   const dictionaries = dictionariesOf(options);
-  let text = blankSpan(blankSpan(written, reference), part);
+  // "What year", "which share" ask for a kind of answer, as "when" and "how many" do: the noun is not the topic.
+  let text = withoutAnswerTypeNouns(blankSpan(blankSpan(written, reference), part));
   let asked = questionConcepts(index, text, dictionaries);
   const scope = placeScope(index, reference?.docId, part);
   // "What does the drone article say?" asks about nothing else: its naming words are all it has to search for, in that document or part alone.
@@ -172,7 +173,7 @@ export function answerQuestion(index: SearchIndex, question: string, options: An
   // "What does the conclusion say?": the part's words are seldom in its text, so quote the part itself.
   if (aboutPlaceOnly && part !== undefined) return quotePlace(index, question, scope, part.part, limit, offset, options);
   // Analysed again, naming words included (the first analysis had them blanked): such questions are rare, so the double work stays.
-  if (aboutPlaceOnly) asked = questionConcepts(index, (text = written), dictionaries).filter(({ concept }) => !isRequestWord(concept));
+  if (aboutPlaceOnly) asked = questionConcepts(index, (text = withoutAnswerTypeNouns(written)), dictionaries).filter(({ concept }) => !isRequestWord(concept));
   if (asked.length === 0) {
     return noMatch(question, 'no-terms', 'That question has no words to search for. Try naming a person, place, weapon or event.');
   }
@@ -182,7 +183,7 @@ export function answerQuestion(index: SearchIndex, question: string, options: An
   // low to be among the first (and the question may have named the wrong place): the pool may grow to twice its size.
   const results = aboutPlaceOnly ? search(index, asked, pool, scope) : search(index, asked, pool, undefined, scope);
   const weighted = withoutUnmatchedAdverbs(withFuzzyMatches(asked, results), dictionaries.adverbsOnly);
-  const answerType = expectedAnswerType(text);
+  const answerType = expectedAnswerType(written);
   // Decided from the question alone, so a declined question is not ranked first.
   if (answerType !== undefined && asksUnknownFactsAboutNames(index, text, weighted, dictionaries.adverbsOnly)) return offTopic(question);
   const ranked = rank(index, results, weighted, { ...options, answerType, ...(answerType ? { questionTerms: new Set(analyze(text)) } : {}), referredDocId: reference?.docId, referredPart: part && scope });

@@ -85,7 +85,8 @@ describe('questions about named things, in words the corpus never writes', () =>
     expect(ownList.ask('So who signed, anyway?').kind).toBe('no-match');
   });
 
-  it.each([['When was Vladimir Putin born?'], ["When is Kim Jong-un's birthday?"], ['when was kim jong-un born']])('declines "%s" over the bundled corpus, which names both men', (question) => {
+  // "What year" asks for a time as "when" does: the corpus writes "year", but that is not what the question is about.
+  it.each([['When was Vladimir Putin born?'], ["When is Kim Jong-un's birthday?"], ['when was kim jong-un born'], ['In what year was Kim Jong-un born?']])('declines "%s" over the bundled corpus, which names both men', (question) => {
     expect(engine.ask(question).kind).toBe('no-match');
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { expectedAnswerType, HOW_NUMBER_WORDS, HOW_TIME_WORDS } from '../../src/search/answer-type.ts';
+import { expectedAnswerType, HOW_NUMBER_WORDS, HOW_TIME_WORDS, withoutAnswerTypeNouns } from '../../src/search/answer-type.ts';
 import { analyzeQuestion } from '../../src/search/query.ts';
 
 describe('the kind of answer a question asks for', () => {
@@ -29,4 +29,19 @@ describe('the kind of answer a question asks for', () => {
       expect(analyzeQuestion(question, []).map((concept) => concept.label)).toEqual(['Alabuga', 'drone', 'plant']);
     },
   );
+});
+
+describe('the noun that names the kind of answer', () => {
+  it.each([
+    ['In what year was Kim Jong-un born?', 'In what      was Kim Jong-un born?'],
+    ['Which day did the drills start?', 'Which     did the drills start?'],
+    ['What share of chips come from China?', 'What       of chips come from China?'],
+  ])('is left out of "%s", offsets kept', (question, searched) => {
+    expect(withoutAnswerTypeNouns(question)).toBe(searched);
+    expect(expectedAnswerType(question)).toBeDefined();
+  });
+
+  it.each([['Which share did Russia sell?'], ['How many years did the war last?'], ['What does the year 2024 mean?']])('stays in "%s", where it names no kind of answer', (question) => {
+    expect(withoutAnswerTypeNouns(question)).toBe(question);
+  });
 });
