@@ -6,8 +6,9 @@ import { readCorpusFiles, type CorpusFiles } from '../corpus/index.ts';
  * how written words are counted (`writtenForm`) or the cache layout changes
  * in a way that makes an index built by an older version wrong. 8: the cache
  * stores the acronym table. 9: and how many passages write each word as written.
+ * 10: stop words are left out of those counts by their written form.
  */
-export const INDEX_FORMAT_VERSION = 9;
+export const INDEX_FORMAT_VERSION = 10;
 
 /** A corpus folder's fingerprint, with the files read to compute it. */
 export interface FingerprintedCorpus {

@@ -15,7 +15,11 @@ const TIME_NOUNS = ['year', 'month', 'date', 'day'] as const;
 
 const ASKS_NUMBER = new RegExp(String.raw`\bhow (?:many|much|${HOW_NUMBER_WORDS.join('|')})\b|\bwhat (?:${NUMBER_NOUNS.join('|')})\b`);
 const ASKS_TIME = new RegExp(String.raw`\bwhen\b|\bhow (?:${HOW_TIME_WORDS.join('|')})\b|\b(?:what|which) (?:${TIME_NOUNS.join('|')})\b`);
-const ANSWER_TYPE_NOUN = new RegExp(String.raw`\b(what )(${NUMBER_NOUNS.join('|')})\b|\b((?:what|which) )(${TIME_NOUNS.join('|')})\b`, 'gi');
+/** The noun with a possessive ending ("which day's"), not the head of a compound ("year-end"). */
+const ANSWER_TYPE_NOUN = new RegExp(
+  String.raw`(?<=\bwhat )(?:${NUMBER_NOUNS.join('|')})(?:['\u2019]s)?(?![-/\p{L}\p{N}])|(?<=\b(?:what|which) )(?:${TIME_NOUNS.join('|')})(?:['\u2019]s)?(?![-/\p{L}\p{N}])`,
+  'giu',
+);
 
 /**
  * The question with the noun that names the kind of answer it asks for
@@ -25,7 +29,7 @@ const ANSWER_TYPE_NOUN = new RegExp(String.raw`\b(what )(${NUMBER_NOUNS.join('|'
  * repeats it. The answer type is still read from the question as written.
  */
 export function withoutAnswerTypeNouns(question: string): string {
-  return question.replace(ANSWER_TYPE_NOUN, (match: string) => match.replace(/\S+$/, (noun) => ' '.repeat(noun.length)));
+  return question.replace(ANSWER_TYPE_NOUN, (noun) => ' '.repeat(noun.length));
 }
 
 /**

@@ -163,9 +163,12 @@ export function answerQuestion(index: SearchIndex, question: string, options: An
   const reference = documentReferredTo(written, index.documents.values());
   const part = partReferredTo(written);
   const dictionaries = dictionariesOf(options);
-  // "What year", "which share" ask for a kind of answer, as "when" and "how many" do: the noun is not the topic.
-  let text = withoutAnswerTypeNouns(blankSpan(blankSpan(written, reference), part));
+  const named = blankSpan(blankSpan(written, reference), part);
+  // "What year", "which day" ask for a kind of answer, as "when" and "how many" do: the noun is not the topic,
+  // unless it is all the question asks about ("What year?", "Which date does the conclusion give?").
+  let text = withoutAnswerTypeNouns(named);
   let asked = questionConcepts(index, text, dictionaries);
+  if (text !== named && asked.every(({ concept }) => isRequestWord(concept))) asked = questionConcepts(index, (text = named), dictionaries);
   const scope = placeScope(index, reference?.docId, part);
   // "What does the drone article say?" asks about nothing else: its naming words are all it has to search for, in that document or part alone.
   // With a part named, "of the article" points at the documents too ("What is the conclusion of the article?").
@@ -173,7 +176,7 @@ export function answerQuestion(index: SearchIndex, question: string, options: An
   // "What does the conclusion say?": the part's words are seldom in its text, so quote the part itself.
   if (aboutPlaceOnly && part !== undefined) return quotePlace(index, question, scope, part.part, limit, offset, options);
   // Analysed again, naming words included (the first analysis had them blanked): such questions are rare, so the double work stays.
-  if (aboutPlaceOnly) asked = questionConcepts(index, (text = withoutAnswerTypeNouns(written)), dictionaries).filter(({ concept }) => !isRequestWord(concept));
+  if (aboutPlaceOnly) asked = questionConcepts(index, (text = written), dictionaries).filter(({ concept }) => !isRequestWord(concept));
   if (asked.length === 0) {
     return noMatch(question, 'no-terms', 'That question has no words to search for. Try naming a person, place, weapon or event.');
   }
@@ -183,7 +186,8 @@ export function answerQuestion(index: SearchIndex, question: string, options: An
   // low to be among the first (and the question may have named the wrong place): the pool may grow to twice its size.
   const results = aboutPlaceOnly ? search(index, asked, pool, scope) : search(index, asked, pool, undefined, scope);
   const weighted = withoutUnmatchedAdverbs(withFuzzyMatches(asked, results), dictionaries.adverbsOnly);
-  const answerType = expectedAnswerType(written);
+  // Read from the question with its nouns, but not the words that name a document or a part.
+  const answerType = expectedAnswerType(aboutPlaceOnly ? written : named);
   // Decided from the question alone, so a declined question is not ranked first.
   if (answerType !== undefined && asksUnknownFactsAboutNames(index, text, weighted, dictionaries.adverbsOnly)) return offTopic(question);
   const ranked = rank(index, results, weighted, { ...options, answerType, ...(answerType ? { questionTerms: new Set(analyze(text)) } : {}), referredDocId: reference?.docId, referredPart: part && scope });
@@ -245,7 +249,7 @@ function toExcerpt(index: SearchIndex, ranked: RankedExcerpt, concepts: readonly
  */
 export function searchCandidates(index: SearchIndex, question: string, limit = 24): Candidate[] {
   // The word vectors only re-rank excerpts: none are read for the search alone.
-  const weighted = questionConcepts(index, question.slice(0, MAX_QUESTION_CHARS), dictionariesOf({ wordVectors: false }));
+  const weighted = questionConcepts(index, withoutAnswerTypeNouns(question.slice(0, MAX_QUESTION_CHARS)), dictionariesOf({ wordVectors: false }));
   return weighted.length === 0 ? [] : search(index, weighted, limit);
 }
 
@@ -330,7 +334,9 @@ function questionConcepts(index: SearchIndex, question: string, dictionaries: Di
  * carried them).
  */
 export function warmUpAnswers(index: SearchIndex, options: Pick<AnswerOptions, keyof Dictionaries> = {}): void {
-  const { synonyms, irregularForms, adverbsOnly } = dictionariesOf(options);
+  const { synonyms, irregularForms, adverbsOnly, wordVectors } = dictionariesOf(options);
+  // The written words' counts, which a cached index makes into a table on first use.
+  if (wordVectors) index.vocabulary.writtenFrequency('word');
   if (synonyms) synonyms('word');
   if (irregularForms) irregularForms.formsOf('word');
   if (adverbsOnly) adverbsOnly('word');

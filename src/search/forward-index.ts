@@ -89,7 +89,8 @@ export function buildTermTables(
       for (let i = 0; next < tokens.length && tokens[next]!.start < piece.end; i++, next++) {
         const raw = tokens[next]!.raw;
         const lower = raw.toLowerCase();
-        if (!isSearchStopWord(lower)) vocabulary.addWritten(writtenFormOfLowercase(lower));
+        const form = writtenFormOfLowercase(lower);
+        if (!isSearchStopWord(form)) vocabulary.addWritten(form);
         let first = NO_TERM;
         for (const term of termsOf(raw)) {
           const id = vocabulary.add(term, lower);

@@ -19,7 +19,7 @@ export interface Vocabulary {
   surfaceForm(term: string): string | undefined;
   /**
    * In how many passages' text a word occurs in that very form ({@link writtenForm}:
-   * "populated", not "population"); 0 when never.
+   * "populated", not "population"); 0 when never, and for stop words, which are not counted.
    */
   writtenFrequency(word: string): number;
   /** The plain arrays behind it, to save in the index cache. */
@@ -32,7 +32,7 @@ export interface VocabularyData {
   frequencies: Int32Array;
   /** Surface form per term id. */
   surfaceForms: readonly string[];
-  /** The words of the passages' text as written ({@link writtenForm}), each once. */
+  /** The words of the passages' text as written ({@link writtenForm}), each once; no stop words. */
   writtenForms: readonly string[];
   /** In how many passages each of those occurs. */
   writtenFrequencies: Int32Array;
@@ -55,56 +55,59 @@ export interface VocabularyBuilder {
   nextPassage(): void;
   /** Adds an occurrence of a term in the current passage; returns its id. */
   add(term: string, surfaceForm: string): number;
-  /** Adds a word of the current passage's text as written ({@link writtenForm}). */
+  /** Adds a word of the current passage's text as written ({@link writtenForm}); the caller leaves out stop words. */
   addWritten(form: string): void;
   finish(): Vocabulary;
 }
 
 export function createVocabularyBuilder(): VocabularyBuilder {
-  const ids = new Map<string, number>();
-  const terms: string[] = [];
+  const terms = passageCounter();
   const surfaceForms: string[] = [];
-  const frequencies: number[] = [];
-  const lastPassage: number[] = [];
-  const writtenIds = new Map<string, number>();
-  const writtenForms: string[] = [];
-  const writtenFrequencies: number[] = [];
-  const writtenLastPassage: number[] = [];
+  const written = passageCounter();
   let passage = -1;
   return {
     nextPassage: () => void passage++,
     add(term, surfaceForm) {
-      let id = ids.get(term);
+      const id = terms.count(term, passage);
+      if (id === surfaceForms.length) surfaceForms.push(surfaceForm);
+      return id;
+    },
+    addWritten: (form) => void written.count(form, passage),
+    finish: () =>
+      vocabularyFrom(
+        { terms: terms.keys, frequencies: Int32Array.from(terms.passages), surfaceForms, writtenForms: written.keys, writtenFrequencies: Int32Array.from(written.passages) },
+        terms.ids,
+        written.ids,
+      ),
+  };
+}
+
+/** Numbers strings in the order they first come, and counts for each how many passages hold it. */
+function passageCounter() {
+  const ids = new Map<string, number>();
+  const keys: string[] = [];
+  const passages: number[] = [];
+  const lastPassage: number[] = [];
+  return {
+    ids,
+    keys,
+    passages,
+    /** Counts the key in the passage (once per passage); returns its number. */
+    count(key: string, passage: number): number {
+      let id = ids.get(key);
       if (id === undefined) {
-        id = terms.length;
-        ids.set(term, id);
-        terms.push(term);
-        surfaceForms.push(surfaceForm);
-        frequencies.push(0);
+        id = keys.length;
+        ids.set(key, id);
+        keys.push(key);
+        passages.push(0);
         lastPassage.push(-1);
       }
       if (lastPassage[id] !== passage) {
         lastPassage[id] = passage;
-        frequencies[id]!++;
+        passages[id]!++;
       }
       return id;
     },
-    addWritten(form) {
-      let id = writtenIds.get(form);
-      if (id === undefined) {
-        id = writtenForms.length;
-        writtenIds.set(form, id);
-        writtenForms.push(form);
-        writtenFrequencies.push(0);
-        writtenLastPassage.push(-1);
-      }
-      if (writtenLastPassage[id] !== passage) {
-        writtenLastPassage[id] = passage;
-        writtenFrequencies[id]!++;
-      }
-    },
-    finish: () =>
-      vocabularyFrom({ terms, frequencies: Int32Array.from(frequencies), surfaceForms, writtenForms, writtenFrequencies: Int32Array.from(writtenFrequencies) }, ids, writtenIds),
   };
 }
 

@@ -45,6 +45,9 @@ describe('index cache', () => {
     expect([...terms].sort(byTerm)).toEqual([...originalTerms].sort(byTerm));
     expect(index.passages).toEqual(engine.index.passages);
     expect(index.vocabulary.data).toEqual(engine.index.vocabulary.data);
+    // The written words' table is made from the loaded arrays when first asked.
+    for (const word of ['drones', 'drone', 'populated', 'the', 'bankrolls']) expect(index.vocabulary.writtenFrequency(word)).toBe(engine.index.vocabulary.writtenFrequency(word));
+    expect(index.vocabulary.writtenFrequency('drones')).toBeGreaterThan(0);
     expect(index.forward).toEqual(engine.index.forward);
     expect(index.candidateSearch).toBeDefined();
   });
