@@ -3,7 +3,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadConfig, parseConfig } from '../src/config.ts';
-import { AppError } from '../src/errors.ts';
 import { FAKE_DISCORD_TOKEN, FAKE_DISCORD_TOKEN_SECRET } from './fixtures/fake-token.ts';
 import { thrownBy } from './fixtures/thrown.ts';
 import { tempDir } from './fixtures/temp-copy.ts';
@@ -62,7 +61,6 @@ describe('parseConfig', () => {
     ['ENGINE_WORKER', 'yes'],
   ])('rejects a bad %s (%j) with CONFIG_INVALID naming it', (key, value) => {
     const error = thrownBy(() => parseConfig({ DISCORD_TOKEN: FAKE_DISCORD_TOKEN, [key]: value }));
-    expect(error).toBeInstanceOf(AppError);
     expect(error.code).toBe('CONFIG_INVALID');
     expect(error.message).toContain(key);
     expect(error.message).not.toContain(FAKE_DISCORD_TOKEN_SECRET);
@@ -70,7 +68,6 @@ describe('parseConfig', () => {
 
   it.each(['ENGINE_WORKER', 'DISCORD_CLIENT_ID', 'RATE_LIMIT_QUESTIONS'])('quotes a token pasted as %s as written, so the scrubber still finds it', (key) => {
     const error = thrownBy(() => parseConfig({ DISCORD_TOKEN: FAKE_DISCORD_TOKEN, [key]: FAKE_DISCORD_TOKEN }));
-    expect(error).toBeInstanceOf(AppError);
     // The settings quote a start of the value (cut short, never changed): runMain scrubs any start of the token that long.
     const { message } = error;
     expect(message).toContain(`got "${FAKE_DISCORD_TOKEN.slice(0, 40)}"`);

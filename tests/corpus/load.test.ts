@@ -1,32 +1,27 @@
-import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { listCorpusFiles, loadCorpus, readCorpusFiles } from '../../src/corpus/load.ts';
 import { parseAliases } from '../../src/corpus/aliases.ts';
 import { createEngine } from '../../src/search/engine.ts';
 import { excerptsOf, fixtureDir, SMALL_LEXICON } from '../fixtures/bundled.ts';
 import { fileReads } from '../fixtures/recorded-reads.ts';
 import { thrownBy } from '../fixtures/thrown.ts';
+import { tempDir } from '../fixtures/temp-copy.ts';
 
 vi.mock('node:fs', async (importOriginal) => (await import('../fixtures/recorded-reads.ts')).fsRecordingReads(importOriginal));
 
 const GOOD_TEXT = 'The Alabuga plant in Tatarstan assembles Geran-2 drones from Iranian kits.\n';
 const load = (dir: string) => loadCorpus(dir, { lexicon: SMALL_LEXICON });
 
-const tempDirs: string[] = [];
 function tempCorpus(files: Record<string, string | Uint8Array>): string {
-  const dir = mkdtempSync(join(tmpdir(), 'corpus-load-'));
-  tempDirs.push(dir);
+  const dir = tempDir('corpus-load-');
   for (const [name, content] of Object.entries(files)) {
     mkdirSync(join(dir, name, '..'), { recursive: true });
     writeFileSync(join(dir, name), content);
   }
   return dir;
 }
-afterEach(() => {
-  for (const dir of tempDirs.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
 
 describe('loadCorpus: the folder', () => {
   it('fails with an error naming a folder that does not exist', () => {

@@ -1,11 +1,10 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createEngine, engineFromIndex } from '../../src/search/index.ts';
 import { capitalisedPhrases } from '../../src/search/acronyms.ts';
 import { loadIndexCache, saveIndexCache } from '../../src/index-cache/cache.ts';
 import { excerptsOf, firstTitle as top, smallCorpus } from '../fixtures/bundled.ts';
+import { tempDir } from '../fixtures/temp-copy.ts';
 
 describe('capitalisedPhrases', () => {
   const initials = (text: string) => capitalisedPhrases(text).map((phrase) => phrase.initials);
@@ -31,8 +30,7 @@ describe('acronyms in questions', () => {
     ['port.txt', 'The port ships drones and tractors for export every week.'],
   ]);
   const engine = createEngine(zoneAndPort);
-  const dir = mkdtempSync(join(tmpdir(), 'acronyms-'));
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const dir = tempDir('acronyms-');
 
   it('reads an acronym the corpus never writes as the capitalised phrase it spells', () => {
     expect(top(engine.ask('Which drones does the SEZ export?'))).toBe('zone');

@@ -2,33 +2,35 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { createEngine, engineFromIndex, type Answer } from '../../src/search/index.ts';
 import { parseEvalFile } from '../../src/eval/evaluate.ts';
+import type { Corpus } from '../../src/corpus/index.ts';
 import { firstTitle, openBundledEngine, PROJECT_ROOT, smallCorpus } from '../fixtures/bundled.ts';
+import { USED_UP, type Paraphrase } from '../fixtures/paraphrases.ts';
 
 describe('ranking by meaning', () => {
   // Each pair of passages matches the question's words alike; only one says what it asks, in other words.
-  const stocks = smallCorpus([
-    ['depleted.txt', 'Russia has depleted its Soviet stocks of shells after two years of war.'],
-    ['grain.txt', 'Russia keeps stocks of grain.'],
-    ['steel.txt', 'Factories used the steel.'],
-  ]);
-  const funding = smallCorpus([
-    ['subsidy.txt', 'Tehran subsidizes the drone programme.'],
-    ['start.txt', 'The drone programme grew.'],
-  ]);
+  const funding: Paraphrase = {
+    corpus: smallCorpus([
+      ['subsidy.txt', 'Tehran subsidizes the drone programme.'],
+      ['start.txt', 'The drone programme grew.'],
+    ]),
+    question: 'Who bankrolls the drone programme?',
+    meant: 'subsidy',
+    other: 'start',
+  };
   // WordNet's synonyms are left out, to show what the word vectors alone do.
-  const ask = (corpus: typeof stocks, question: string, vectors: boolean) =>
+  const ask = (corpus: Corpus, question: string, vectors: boolean) =>
     createEngine(corpus, { countryAliases: false, answer: { synonyms: false, ...(vectors ? {} : { wordVectors: false }) } }).ask(question);
 
   it.each([
-    ['used up', stocks, 'Which stocks has Russia used up?', 'depleted', 'grain'],
-    ['bankrolls', funding, 'Who bankrolls the drone programme?', 'subsidy', 'start'],
-  ] as const)('ranks first the passage that says "%s" in other words, and not without vectors', (_words, corpus, question, meant, other) => {
+    ['used up', USED_UP],
+    ['bankrolls', funding],
+  ] as const)('ranks first the passage that says "%s" in other words, and not without vectors', (_words, { corpus, question, meant, other }) => {
     expect(firstTitle(ask(corpus, question, true))).toBe(meant);
     expect(firstTitle(ask(corpus, question, false))).toBe(other);
   });
 
   describe('on the bundled corpus', () => {
-    const { engine } = openBundledEngine();
+    const { corpus, engine } = openBundledEngine();
     const without = engineFromIndex(engine.index, { answer: { wordVectors: false } });
     const heavier = engineFromIndex(engine.index, { answer: { meaningWeight: 5 } });
     const questions = parseEvalFile(readFileSync(`${PROJECT_ROOT}eval/questions.jsonl`, 'utf8')).questions.map((q) => q.q);
@@ -55,7 +57,6 @@ describe('ranking by meaning', () => {
     });
 
     it('reads no passage text beyond what ranking by words reads: the index counts the written words as it is built', () => {
-      const { corpus } = openBundledEngine();
       /** The ids of the passages whose text the first question reads. */
       const readByFirstQuestion = (vectors: boolean): Set<string> => {
         const fresh = createEngine(corpus, vectors ? {} : { answer: { wordVectors: false } });

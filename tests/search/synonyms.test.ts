@@ -5,6 +5,7 @@ import { createEngine, type AnswerOptions, type EngineOptions } from '../../src/
 import { analyzeQuestion, compileAliases, withPhrasalVerbs, withSynonyms } from '../../src/search/query.ts';
 import { packagedAdverbsOnly, packagedWordNet, wordNetAdverbsOnly, wordNetSynonyms } from '../../src/search/synonyms.ts';
 import { excerptsOf, firstTitle, smallCorpus } from '../fixtures/bundled.ts';
+import { USED_UP } from '../fixtures/paraphrases.ts';
 import { tempDir } from '../fixtures/temp-copy.ts';
 
 describe('WordNet synonyms', () => {
@@ -136,22 +137,12 @@ describe('synonyms in questions', () => {
     ['trade.txt', 'North Korea gains hard currency from the trade in shells.'],
     ['rail.txt', 'North Korea sends the shells by rail, week after week.'],
   ]);
-  const small = createEngine(corpus, withoutVectors());
-  const withoutSynonyms = createEngine(corpus, withoutVectors({ synonyms: false }));
-
-  it('answers "earn" from the passage that says "gains"', () => {
-    expect(firstTitle(small.ask('What does North Korea earn from its shells?'))).toBe('trade');
-  });
 
   it('opens the synonym source when the engine warms up, before any question', () => {
     const asked: string[] = [];
     const engine = createEngine(corpus, withoutVectors({ synonyms: (word) => (asked.push(word), []) }));
     engine.warmUp();
     expect(asked).toHaveLength(1);
-  });
-
-  it('ranks the other passage first without synonyms', () => {
-    expect(firstTitle(withoutSynonyms.ask('What does North Korea earn from its shells?'))).toBe('rail');
   });
 
   // Both first passages write "Russia" and "drones"; only one says how Russia got them, in other words.
@@ -162,10 +153,6 @@ describe('synonyms in questions', () => {
     ['grain.txt', 'Traders buy grain in Odessa every autumn.'],
   ]);
   const question = 'Which drones did Russia buy?';
-
-  it('finds the passage that says "purchased" for a question that says "buy", a word the corpus writes elsewhere', () => {
-    expect(firstTitle(createEngine(bought, withoutVectors()).ask(question))).toBe('purchase');
-  });
 
   it('does not highlight the related word: it may be of another sense', () => {
     const [top] = excerptsOf(createEngine(bought, withoutVectors()).ask(question));
@@ -180,9 +167,17 @@ describe('synonyms in questions', () => {
     ['shoes.txt', 'A shoe factory closed in Kazan.'],
   ]);
 
-  it('finds the passage that says "plant" for a question that says "factory", a word of a broader meaning', () => {
-    expect(firstTitle(createEngine(plant, withoutVectors()).ask('Which factory makes Russia\'s drones?'))).toBe('plant');
-    expect(firstTitle(createEngine(plant, withoutVectors({ synonyms: false })).ask('Which factory makes Russia\'s drones?'))).toBe('launch');
+  it.each([
+    // "earn" is a word the corpus never writes: "gains" is a guess at it.
+    ['earn', 'gains', { corpus, question: 'What does North Korea earn from its shells?', meant: 'trade', other: 'rail' }],
+    // "buy" is a word the corpus writes elsewhere: "purchased" is a related word.
+    ['buy', 'purchased', { corpus: bought, question, meant: 'purchase', other: 'make' }],
+    // "plant" is of a broader meaning than "factory".
+    ['factory', 'plant', { corpus: plant, question: "Which factory makes Russia's drones?", meant: 'plant', other: 'launch' }],
+    ['used up', 'depleted', USED_UP],
+  ] as const)('answers "%s" from the passage that says "%s", and another passage first without synonyms', (_asked, _written, { corpus: words, question: asked, meant, other }) => {
+    expect(firstTitle(createEngine(words, withoutVectors()).ask(asked))).toBe(meant);
+    expect(firstTitle(createEngine(words, withoutVectors({ synonyms: false })).ask(asked))).toBe(other);
   });
 
   describe('phrasal verbs', () => {
@@ -216,24 +211,5 @@ describe('synonyms in questions', () => {
     it('finds the verb by its term when the question wrote it twice', () => {
       expect(phrasal('Use shells: which do they use up?')[0]!.alternatives).toContainEqual({ terms: ['deplet'], kind: 'related' });
     });
-  });
-
-  // "used" is a word the corpus writes; "used up" means what the first passage says.
-  const stocks = smallCorpus([
-    ['depleted.txt', 'Russia has depleted its Soviet stocks of shells after two years of war.'],
-    ['grain.txt', 'Russia keeps stocks of grain.'],
-    ['steel.txt', 'Factories used the steel.'],
-  ]);
-
-  it('finds "depleted" for "used up"', () => {
-    expect(firstTitle(createEngine(stocks, withoutVectors()).ask('Which stocks has Russia used up?'))).toBe('depleted');
-  });
-
-  it('ranks the shorter passage first without synonyms', () => {
-    expect(firstTitle(createEngine(stocks, withoutVectors({ synonyms: false })).ask('Which stocks has Russia used up?'))).toBe('grain');
-  });
-
-  it('ranks the shorter passage first without synonyms for "buy"', () => {
-    expect(firstTitle(createEngine(bought, withoutVectors({ synonyms: false })).ask(question))).toBe('make');
   });
 });
