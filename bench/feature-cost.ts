@@ -19,7 +19,7 @@ import { buildDocuments, loadEnglishLexicon } from '../src/corpus/index.ts';
 import { buildSearchIndex, engineFromIndex, type AnswerOptions } from '../src/search/index.ts';
 import { packagedWordNet, type SynonymSource } from '../src/search/synonyms.ts';
 import { packagedWordVectors } from '../src/search/word-vectors.ts';
-import { DEFAULT_SQUAD, loadSquad, pickQuestions } from './lib/squad.ts';
+import { DEFAULT_SQUAD, loadSquad, pickQuestions, SQUAD_SEED } from './lib/squad.ts';
 import { makeSources } from './lib/speed-corpus.ts';
 import { percentile, round } from './lib/speed-stats.ts';
 
@@ -52,7 +52,7 @@ function featureOptions(name: string): [AnswerOptions, AnswerOptions] {
 const options = featureOptions(feature);
 const squad = loadSquad(DEFAULT_SQUAD);
 const index = buildSearchIndex({ dir: 'squad', documents: buildDocuments(makeSources(squad.articles, copies), loadEnglishLexicon()), aliases: [], warnings: [] });
-const questions = pickQuestions(squad.questions, { sample: count, seed: 20240611 }).map((q) => q.question);
+const questions = pickQuestions(squad.questions, { sample: count, seed: SQUAD_SEED }).map((q) => q.question);
 const engines = options.map((answer) => engineFromIndex(index, { answer }));
 for (const engine of engines) engine.warmUp();
 for (const question of questions) for (const engine of engines) engine.ask(question);

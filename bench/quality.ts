@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { markdownTable, runSystem, summaryLine, type SystemResult } from './lib/metrics.ts';
 import { reportMisses } from './lib/misses.ts';
-import { DEFAULT_SQUAD, loadSquad, pickQuestions } from './lib/squad.ts';
+import { DEFAULT_SQUAD, loadSquad, pickQuestions, SQUAD_SEED } from './lib/squad.ts';
 import { engineSystem, lunrSystem, miniSearchSystem, sentenceWindows } from './lib/systems.ts';
 
 interface Settings {
@@ -36,7 +36,6 @@ interface Report {
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const RESULTS_DIR = join(ROOT, 'bench', 'results');
-const SEED = 20240611;
 
 function readSettings(argv: string[]): Settings {
   const { values } = parseArgs({
@@ -62,7 +61,7 @@ function readSettings(argv: string[]): Settings {
 
 function describeSelection(settings: Settings, total: number): string {
   if (settings.limit !== undefined) return `first ${settings.limit} of ${total}`;
-  if (settings.sample !== undefined) return `sample of ${settings.sample} from ${total} (seed ${SEED})`;
+  if (settings.sample !== undefined) return `sample of ${settings.sample} from ${total} (seed ${SQUAD_SEED})`;
   return `all ${total}`;
 }
 
@@ -86,7 +85,7 @@ function renderMarkdown(report: Report): string {
 function main(): void {
   const settings = readSettings(process.argv.slice(2));
   const squad = loadSquad(settings.squadPath);
-  const questions = pickQuestions(squad.questions, { ...settings, seed: SEED });
+  const questions = pickQuestions(squad.questions, { ...settings, seed: SQUAD_SEED });
   const windows = sentenceWindows(squad.articles);
   const engine = engineSystem(squad.articles);
   const systems = [engine, miniSearchSystem(windows), lunrSystem(windows)];

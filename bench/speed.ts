@@ -19,7 +19,7 @@ import { buildDocuments, loadEnglishLexicon, type Corpus } from '../src/corpus/i
 import { buildSearchIndex, engineFromIndex, searchCandidates } from '../src/search/index.ts';
 import { saveIndexCache } from '../src/index-cache/cache.ts';
 import { renderAnswerForTerminal } from '../src/render/terminal.ts';
-import { DEFAULT_SQUAD, loadSquad, pickQuestions, type Article } from './lib/squad.ts';
+import { DEFAULT_SQUAD, loadSquad, pickQuestions, SQUAD_SEED, type Article } from './lib/squad.ts';
 import { makeSources } from './lib/speed-corpus.ts';
 import type { EventLoopFigures } from './lib/speed-event-loop.ts';
 import { heapUsed, latencyOf, mb, peakRss, round, table, type Latency } from './lib/speed-stats.ts';
@@ -29,7 +29,6 @@ const RESULTS_DIR = join(ROOT, 'bench', 'results');
 const COLD_SCRIPT = join(ROOT, 'bench', 'lib', 'speed-cold.ts');
 const EVENT_LOOP_SCRIPT = join(ROOT, 'bench', 'lib', 'speed-event-loop.ts');
 const FINGERPRINT = 'speed-bench-v1';
-const SEED = 20240611;
 const WARMUP = 20;
 const EVENT_LOOP_QUESTIONS = 500;
 
@@ -332,7 +331,7 @@ async function main(): Promise<void> {
   const { sizes, questions: questionCount, squadPath, budgetMs: budget } = settings();
   budgetMs = budget;
   const squad = loadSquad(squadPath);
-  const picked = pickQuestions(squad.questions, { sample: questionCount, seed: SEED }).map((q) => q.question);
+  const picked = pickQuestions(squad.questions, { sample: questionCount, seed: SQUAD_SEED }).map((q) => q.question);
   const questions = Array.from({ length: questionCount }, (_, i) => picked[i % picked.length]!);
   // Passages per article copy, measured through the engine's splitter on one perturbed copy.
   const probe = buildSearchIndex({ dir: 'squad', documents: documentsFor(squad.articles, 2 * squad.articles.length).slice(squad.articles.length), aliases: [], warnings: [] });
@@ -365,7 +364,7 @@ async function main(): Promise<void> {
     `${meta.date} · Node ${meta.node} · ${meta.os} · ${meta.cpu} · ${meta.cores} cores · ${mb(meta.totalMemoryBytes)} MB RAM · gc exposed: ${meta.gcExposed}`,
     '',
     `Corpus: SQuAD v1.1 dev articles (${squad.articles.length}) repeated with a perturbed vocabulary (${meta.perturbation}); ${passagesPerCopy} passages per copy. ` +
-      `All three systems index the same passage texts. ${questionCount} SQuAD dev questions per system (${picked.length} unique, seed ${SEED}), after ${WARMUP} warm-up queries; each system timed in its own block, same process, and stopped after ${budgetMs / 1000} s of querying (see "queries timed"; fewer than ${questionCount} means the budget ran out).`,
+      `All three systems index the same passage texts. ${questionCount} SQuAD dev questions per system (${picked.length} unique, seed ${SQUAD_SEED}), after ${WARMUP} warm-up queries; each system timed in its own block, same process, and stopped after ${budgetMs / 1000} s of querying (see "queries timed"; fewer than ${questionCount} means the budget ran out).`,
     'Heap = heapUsed delta after gc across the build (engine includes its documents). Peak RSS is the whole process so far (cumulative across systems and sizes); the cold-start child gives an engine-only peak RSS.',
     '',
     ...reports.map(sizeSection),

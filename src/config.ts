@@ -90,7 +90,7 @@ export const CONFIG_KEYS = [
  * scrubbed (runMain and deploy-commands do).
  */
 export function loadConfig(options: LoadConfigOptions = {}): AppConfig {
-  return parseConfig({ ...readEnvFile(options.envFile ?? '.env'), ...(options.env ?? process.env) });
+  return parseConfig({ ...readEnvFile(options.envFile), ...(options.env ?? process.env) });
 }
 
 /** The variables a .env file sets (through dotenv); none when there is no such file or `false`. */

@@ -5,6 +5,9 @@ import { fileURLToPath } from 'node:url';
 /** SQuAD v1.1 dev where the project expects it: ../shared beside the project, never copied in. */
 export const DEFAULT_SQUAD = fileURLToPath(new URL('../../../shared/benchmarks/squad-v1.1-dev/dev-v1.1.json', import.meta.url));
 
+/** The seed every benchmark draws its sample of SQuAD questions with, so that they time and score the same questions. */
+export const SQUAD_SEED = 20240611;
+
 /** One SQuAD article: the unit the corpus is built from. */
 export interface Article {
   title: string;

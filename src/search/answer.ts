@@ -141,8 +141,8 @@ export interface AnswerOptions extends AskOptions {
   meaningWeight?: number;
 }
 
-/** The word lists a question is analysed with, and the word vectors its excerpts are re-ranked by: the options' own, or the packaged defaults. */
-type Dictionaries = { [K in 'synonyms' | 'irregularForms' | 'adverbsOnly' | 'wordVectors']-?: Exclude<AnswerOptions[K], undefined> };
+/** The word lists a question is analysed with: the options' own, or the packaged defaults. */
+type Dictionaries = { [K in 'synonyms' | 'irregularForms' | 'adverbsOnly']-?: Exclude<AnswerOptions[K], undefined> };
 
 /** Longest question text analysed; the rest of a pasted wall of text adds nothing but time. */
 export const MAX_QUESTION_CHARS = 2000;
@@ -196,7 +196,8 @@ export function answerQuestion(index: SearchIndex, question: string, options: An
   if (!ranked.slice(0, 5).some((candidate) => candidate.fullCoverage >= nameBar) && weighted.some((concept) => isUnknownName(concept, text))) return offTopic(question);
   const minCoverage = options.minCoverage ?? 0.25;
   const kept = dropNearDuplicates(ranked).filter((excerpt) => excerpt.coverage >= minCoverage / 2);
-  const excerpts = dictionaries.wordVectors ? byMeaning(index, kept, text, dictionaries.wordVectors, options.meaningWeight ?? 1) : kept;
+  const vectors = wordVectorsOf(options);
+  const excerpts = vectors ? byMeaning(index, kept, text, vectors, options.meaningWeight ?? 1) : kept;
   return {
     kind: 'answered',
     question,
@@ -248,8 +249,7 @@ function toExcerpt(index: SearchIndex, ranked: RankedExcerpt, concepts: readonly
  * the engine's search alone (what the speed benchmark times as such).
  */
 export function searchCandidates(index: SearchIndex, question: string, limit = 24): Candidate[] {
-  // The word vectors only re-rank excerpts: none are read for the search alone.
-  const weighted = questionConcepts(index, withoutAnswerTypeNouns(question.slice(0, MAX_QUESTION_CHARS)), dictionariesOf({ wordVectors: false }));
+  const weighted = questionConcepts(index, withoutAnswerTypeNouns(question.slice(0, MAX_QUESTION_CHARS)), dictionariesOf({}));
   return weighted.length === 0 ? [] : search(index, weighted, limit);
 }
 
@@ -333,10 +333,10 @@ function questionConcepts(index: SearchIndex, question: string, dictionaries: Di
  * capitalised phrases (one pass over the passages, unless the index cache
  * carried them).
  */
-export function warmUpAnswers(index: SearchIndex, options: Pick<AnswerOptions, keyof Dictionaries> = {}): void {
-  const { synonyms, irregularForms, adverbsOnly, wordVectors } = dictionariesOf(options);
+export function warmUpAnswers(index: SearchIndex, options: Pick<AnswerOptions, keyof Dictionaries | 'wordVectors'> = {}): void {
+  const { synonyms, irregularForms, adverbsOnly } = dictionariesOf(options);
   // The written words' counts, which a cached index makes into a table on first use.
-  if (wordVectors) index.vocabulary.writtenFrequency('word');
+  if (wordVectorsOf(options)) index.vocabulary.writtenFrequency('word');
   if (synonyms) synonyms('word');
   if (irregularForms) irregularForms.formsOf('word');
   if (adverbsOnly) adverbsOnly('word');
@@ -350,8 +350,12 @@ function dictionariesOf(options: Pick<AnswerOptions, keyof Dictionaries>): Dicti
     synonyms: options.synonyms ?? (packaged.synonyms ??= packagedWordNet() ?? false),
     irregularForms: options.irregularForms ?? (packaged.irregularForms ??= packagedIrregularForms() ?? false),
     adverbsOnly: options.adverbsOnly ?? (packaged.adverbsOnly ??= packagedAdverbsOnly() ?? false),
-    wordVectors: options.wordVectors ?? (packaged.wordVectors ??= packagedWordVectors() ?? false),
   };
+}
+
+/** The options' word vectors, or the packaged ones (read once per process by `packagedWordVectors`); `false` for none. */
+function wordVectorsOf(options: Pick<AnswerOptions, 'wordVectors'>): WordVectors | false {
+  return options.wordVectors ?? packagedWordVectors() ?? false;
 }
 
 /** The packaged word lists, each looked up on first use and kept for the process (`false` where a list is missing). */
@@ -437,18 +441,6 @@ function correctlySpelled(concepts: readonly WeightedConcept[]): Set<string> {
   return new Set(concepts.filter(({ concept }) => lexicon.has(concept.label.toLowerCase())).flatMap(({ concept }) => ownTerms(concept)));
 }
 
-/** The terms that match the question only as related words, no other way. */
-function onlyRelatedTerms(concepts: readonly WeightedConcept[]): Set<string> {
-  const related = new Set<string>();
-  const other = new Set<string>();
-  for (const { concept, fuzzy } of concepts) {
-    for (const { terms, kind } of concept.alternatives) for (const term of terms) (kind === 'related' ? related : other).add(term);
-    for (const term of fuzzy.keys()) other.add(term);
-  }
-  for (const term of other) related.delete(term);
-  return related;
-}
-
 /**
  * Index terms the search matched that are within two edits of a one-term
  * concept become extra alternatives of it: typo-tolerant matches ("Alabgua"
@@ -460,7 +452,9 @@ function onlyRelatedTerms(concepts: readonly WeightedConcept[]): Set<string> {
  */
 function withFuzzyMatches(concepts: readonly WeightedConcept[], results: readonly Candidate[]): WeightedConcept[] {
   const fuzzy = concepts.map(() => new Map<string, number>());
-  const seen = onlyRelatedTerms(concepts);
+  // Not the terms that match only as related words: those the question shows are all the others.
+  const shown = wantedTerms(concepts, { related: false });
+  const seen = new Set([...wantedTerms(concepts)].filter((term) => !shown.has(term)));
   for (const result of results) {
     for (const term of result.terms) {
       if (seen.has(term)) continue;

@@ -2,8 +2,7 @@ import type { Passage } from '../corpus/types.ts';
 import { sentencePieces } from '../text/sentences.ts';
 import { termsOf, tokenize } from './analyzer.ts';
 import { answerKindsOf } from './answer-type.ts';
-import { isSearchStopWord } from '../text/stopwords.ts';
-import { createVocabularyBuilder, writtenFormOfLowercase, type Vocabulary } from './vocabulary.ts';
+import { createVocabularyBuilder, writtenForm, type Vocabulary } from './vocabulary.ts';
 
 /**
  * Every passage's sentences with the index terms of each, in flat typed
@@ -89,8 +88,8 @@ export function buildTermTables(
       for (let i = 0; next < tokens.length && tokens[next]!.start < piece.end; i++, next++) {
         const raw = tokens[next]!.raw;
         const lower = raw.toLowerCase();
-        const form = writtenFormOfLowercase(lower);
-        if (!isSearchStopWord(form)) vocabulary.addWritten(form);
+        const form = writtenForm(lower);
+        if (form !== undefined) vocabulary.addWritten(form);
         let first = NO_TERM;
         for (const term of termsOf(raw)) {
           const id = vocabulary.add(term, lower);

@@ -1,9 +1,8 @@
 import type { WordVectors } from './word-vectors.ts';
 import type { SearchIndex } from './index-build.ts';
-import { perObject } from './memo.ts';
+import { boundedMemo, perObject } from './memo.ts';
 import { tokenize } from './analyzer.ts';
 import { writtenForm } from './vocabulary.ts';
-import { isSearchStopWord } from '../text/stopwords.ts';
 
 /** A question word as word vectors see it: its row, and its weight. */
 interface MeaningWord {
@@ -44,10 +43,10 @@ export function meaningOf(index: SearchIndex, question: string, vectors: WordVec
     }
     for (let i = 0; i < values.length; i++) if (values[i]! > closest[i]!) closest[i] = values[i]!;
   };
-  const rowsOfPassage = passageRows(index, vectors);
+  const rowsOf = passageRows(vectors)(index);
   return (position, start, end) => {
     closest.fill(0);
-    const { section, rows, starts } = rowsOfPassage(position);
+    const { section, rows, starts } = rowsOf(position);
     for (const row of section) take(row);
     for (let i = 0; i < rows.length; i++) if (starts[i]! >= start && starts[i]! < end) take(rows[i]!);
     let matched = 0;
@@ -67,41 +66,35 @@ interface PassageRows {
 const MAX_KEPT_PASSAGES = 20_000;
 
 /** Each index's passages' rows in each table of vectors, worked out when an excerpt of the passage is first ranked. */
-const keptRows = perObject((_vectors: WordVectors) => perObject((_index: SearchIndex) => new Map<number, PassageRows>()));
+const passageRows = perObject((vectors: WordVectors) =>
+  perObject((index: SearchIndex) => boundedMemo((position: number) => rowsOfPassage(index, vectors, position), MAX_KEPT_PASSAGES)),
+);
 
-function passageRows(index: SearchIndex, vectors: WordVectors): (position: number) => PassageRows {
-  const kept = keptRows(vectors)(index);
-  return (position) => {
-    let found = kept.get(position);
-    if (found) return found;
-    const passage = index.passages[position]!;
-    const rows: number[] = [];
-    const starts: number[] = [];
-    for (const { word, start } of wordsOf(passage.text)) {
-      const row = vectors.rowOf(word);
-      if (row !== undefined) {
-        rows.push(row);
-        starts.push(start);
-      }
+function rowsOfPassage(index: SearchIndex, vectors: WordVectors, position: number): PassageRows {
+  const passage = index.passages[position]!;
+  const rows: number[] = [];
+  const starts: number[] = [];
+  for (const { word, start } of wordsOf(passage.text)) {
+    const row = vectors.rowOf(word);
+    if (row !== undefined) {
+      rows.push(row);
+      starts.push(start);
     }
-    const section = [...new Set(wordsOf(passage.section).flatMap(({ word }) => vectors.rowOf(word) ?? []))];
-    found = { section, rows: Int32Array.from(rows), starts: Int32Array.from(starts) };
-    if (kept.size >= MAX_KEPT_PASSAGES) kept.clear();
-    kept.set(position, found);
-    return found;
-  };
+  }
+  const section = [...new Set(wordsOf(passage.section).flatMap(({ word }) => vectors.rowOf(word) ?? []))];
+  return { section, rows: Int32Array.from(rows), starts: Int32Array.from(starts) };
 }
 
 /**
  * The words of a text as the index counts them ({@link writtenForm}: the
- * analyzer's tokens, lowercased, without a possessive ending), with where
- * each starts; stop words left out.
+ * analyzer's tokens, lowercased, without a possessive ending, no stop
+ * words), with where each starts.
  */
 function wordsOf(text: string): { word: string; start: number }[] {
   const words: { word: string; start: number }[] = [];
   for (const { raw, start } of tokenize(text)) {
-    const word = writtenForm(raw);
-    if (!isSearchStopWord(word)) words.push({ word, start });
+    const word = writtenForm(raw.toLowerCase());
+    if (word !== undefined) words.push({ word, start });
   }
   return words;
 }

@@ -11,3 +11,21 @@ export function perObject<K extends object, V>(make: (key: K) => V): (key: K) =>
     return value;
   };
 }
+
+/**
+ * A function of a key that remembers its values, starting afresh once it
+ * holds `max` of them rather than growing without end: for values that are
+ * the same whenever they are worked out again.
+ */
+export function boundedMemo<K, V>(compute: (key: K) => V, max = 10_000): (key: K) => V {
+  const cache = new Map<K, V>();
+  return (key) => {
+    let found = cache.get(key);
+    if (found === undefined) {
+      found = compute(key);
+      if (cache.size >= max) cache.clear();
+      cache.set(key, found);
+    }
+    return found;
+  };
+}

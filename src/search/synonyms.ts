@@ -1,6 +1,7 @@
 import { openSync, readFileSync, readSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
+import { boundedMemo } from './memo.ts';
 
 /**
  * Words of the same meaning as a word, or as a phrasal verb ("used up":
@@ -259,18 +260,4 @@ function readLineAt(fd: number, offset: number): string {
     at += read;
   }
   return Buffer.concat(chunks).toString('utf8');
-}
-
-/** `compute` remembered by its key; all is forgotten once 10,000 keys are kept. */
-function boundedMemo<T>(compute: (key: string) => T): (key: string) => T {
-  const cache = new Map<string, T>();
-  return (key) => {
-    let found = cache.get(key);
-    if (found === undefined) {
-      found = compute(key);
-      if (cache.size > 10_000) cache.clear();
-      cache.set(key, found);
-    }
-    return found;
-  };
 }

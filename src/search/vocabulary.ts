@@ -1,4 +1,5 @@
 import { withoutPossessive } from './analyzer.ts';
+import { isSearchStopWord } from '../text/stopwords.ts';
 
 /**
  * The index terms of a corpus, numbered, with how many passages hold each and
@@ -38,15 +39,15 @@ export interface VocabularyData {
   writtenFrequencies: Int32Array;
 }
 
-/** A word as written, for counting: lowercased, without a possessive ending, with straight apostrophes. */
-export function writtenForm(raw: string): string {
-  return writtenFormOfLowercase(raw.toLowerCase());
-}
-
-/** {@link writtenForm} of a word already lowercased: most words have no apostrophe, and are their own form. */
-export function writtenFormOfLowercase(lower: string): string {
-  if (!lower.includes("'") && !lower.includes('\u2019')) return lower;
-  return withoutPossessive(lower).replace(/\u2019/g, "'");
+/**
+ * The form by which the index counts a word as written, given lowercased:
+ * without a possessive ending, with straight apostrophes (most words have
+ * none, and are their own form); undefined for a stop word, which is not
+ * counted. The one rule for both the count and the words looked up in it.
+ */
+export function writtenForm(lower: string): string | undefined {
+  const form = !lower.includes("'") && !lower.includes('\u2019') ? lower : withoutPossessive(lower).replace(/\u2019/g, "'");
+  return isSearchStopWord(form) ? undefined : form;
 }
 
 /** Counts terms passage by passage into a Vocabulary. */
@@ -55,7 +56,7 @@ export interface VocabularyBuilder {
   nextPassage(): void;
   /** Adds an occurrence of a term in the current passage; returns its id. */
   add(term: string, surfaceForm: string): number;
-  /** Adds a word of the current passage's text as written ({@link writtenForm}); the caller leaves out stop words. */
+  /** Adds a word of the current passage's text as written ({@link writtenForm}). */
   addWritten(form: string): void;
   finish(): Vocabulary;
 }
