@@ -4,11 +4,8 @@ import { boundedMemo, perObject } from './memo.ts';
 import { tokenize } from './analyzer.ts';
 import { writtenForm } from './vocabulary.ts';
 
-/** A question word as word vectors see it: its row, and its weight. */
-interface MeaningWord {
-  row: number;
-  weight: number;
-}
+/** A question word as word vectors see it: its row, or the word itself when it has none; and its weight. */
+type MeaningWord = { row: number; word?: undefined; weight: number } | { row?: undefined; word: string; weight: number };
 
 /**
  * How closely texts mean what a question asks, by word vectors: for each
@@ -19,15 +16,19 @@ interface MeaningWord {
  * rarely as the corpus writes it in that very form (its inverse document
  * frequency as written, not stemmed, which the index counts as it is built):
  * a word the passages do not write as asked is where a paraphrase is likely.
- * Words without a vector (numbers, most model names: "f-16" has one,
- * "shahed-136" none) are left out: the search matches them as they are.
+ * A word without a vector (numbers, most model names: "f-16" has one,
+ * "shahed-136" none) counts only where the text writes it as asked: "2023"
+ * is as far from "2022" as from "reached", so leaving such words out would
+ * favour a text that matches the question's other words loosely over one
+ * that holds its year or its model.
  */
 export function meaningOf(index: SearchIndex, question: string, vectors: WordVectors): ((position: number, start: number, end: number) => number) | undefined {
   const passages = index.passages.length;
   const asked: MeaningWord[] = [];
   for (const word of new Set(wordsOf(question).map(({ word }) => word))) {
     const row = vectors.rowOf(word);
-    if (row !== undefined) asked.push({ row, weight: Math.log((passages + 1) / (index.vocabulary.writtenFrequency(word) + 0.5)) });
+    const weight = Math.log((passages + 1) / (index.vocabulary.writtenFrequency(word) + 0.5));
+    asked.push(row === undefined ? { word, weight } : { row, weight });
   }
   const total = asked.reduce((sum, { weight }) => sum + weight, 0);
   if (total <= 0) return undefined;
@@ -38,28 +39,48 @@ export function meaningOf(index: SearchIndex, question: string, vectors: WordVec
     let values = similarities.get(row);
     if (!values) {
       values = new Float32Array(asked.length);
-      for (let i = 0; i < asked.length; i++) values[i] = vectors.similarity(asked[i]!.row, row);
+      for (let i = 0; i < asked.length; i++) {
+        const wanted = asked[i]!.row;
+        if (wanted !== undefined) values[i] = vectors.similarity(wanted, row);
+      }
       similarities.set(row, values);
     }
     for (let i = 0; i < values.length; i++) if (values[i]! > closest[i]!) closest[i] = values[i]!;
   };
+  // A word without a vector is closest to itself alone.
+  const bare = new Map<string, number>();
+  asked.forEach(({ word }, i) => word !== undefined && bare.set(word, i));
+  const takeBare = (word: string): void => {
+    const i = bare.get(word);
+    if (i !== undefined) closest[i] = 1;
+  };
   const rowsOf = passageRows(vectors)(index);
   return (position, start, end) => {
     closest.fill(0);
-    const { section, rows, starts } = rowsOf(position);
+    const { section, rows, starts, bareSection, bareWords, bareStarts } = rowsOf(position);
     for (const row of section) take(row);
     for (let i = 0; i < rows.length; i++) if (starts[i]! >= start && starts[i]! < end) take(rows[i]!);
+    if (bare.size > 0) {
+      for (const word of bareSection) takeBare(word);
+      for (let i = 0; i < bareWords.length; i++) if (bareStarts[i]! >= start && bareStarts[i]! < end) takeBare(bareWords[i]!);
+    }
     let matched = 0;
     asked.forEach(({ weight }, i) => (matched += weight * closest[i]!));
     return matched / total;
   };
 }
 
-/** The vector rows of a passage's words, with where each starts in its text, and of its section heading's words. */
+/**
+ * The vector rows of a passage's words, with where each starts in its text,
+ * and of its section heading's words; and the same of its words without a vector.
+ */
 interface PassageRows {
   section: readonly number[];
   rows: Int32Array;
   starts: Int32Array;
+  bareSection: readonly string[];
+  bareWords: readonly string[];
+  bareStarts: Int32Array;
 }
 
 /** Passages whose rows are kept per index; past this many, the table starts afresh rather than grow with a large corpus. */
@@ -74,15 +95,26 @@ function rowsOfPassage(index: SearchIndex, vectors: WordVectors, position: numbe
   const passage = index.passages[position]!;
   const rows: number[] = [];
   const starts: number[] = [];
+  const bareWords: string[] = [];
+  const bareStarts: number[] = [];
   for (const { word, start } of wordsOf(passage.text)) {
     const row = vectors.rowOf(word);
     if (row !== undefined) {
       rows.push(row);
       starts.push(start);
+    } else {
+      bareWords.push(word);
+      bareStarts.push(start);
     }
   }
-  const section = [...new Set(wordsOf(passage.section).flatMap(({ word }) => vectors.rowOf(word) ?? []))];
-  return { section, rows: Int32Array.from(rows), starts: Int32Array.from(starts) };
+  const section = new Set<number>();
+  const bareSection = new Set<string>();
+  for (const { word } of wordsOf(passage.section)) {
+    const row = vectors.rowOf(word);
+    if (row !== undefined) section.add(row);
+    else bareSection.add(word);
+  }
+  return { section: [...section], rows: Int32Array.from(rows), starts: Int32Array.from(starts), bareSection: [...bareSection], bareWords, bareStarts: Int32Array.from(bareStarts) };
 }
 
 /**

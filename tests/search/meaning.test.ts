@@ -5,6 +5,8 @@ import { parseEvalFile } from '../../src/eval/evaluate.ts';
 import type { Corpus } from '../../src/corpus/index.ts';
 import { firstTitle, openBundledEngine, PROJECT_ROOT, smallCorpus } from '../fixtures/bundled.ts';
 import { USED_UP, type Paraphrase } from '../fixtures/paraphrases.ts';
+import { meaningOf } from '../../src/search/meaning.ts';
+import { packagedWordVectors } from '../../src/search/word-vectors.ts';
 
 describe('ranking by meaning', () => {
   // Each pair of passages matches the question's words alike; only one says what it asks, in other words.
@@ -27,6 +29,26 @@ describe('ranking by meaning', () => {
   ] as const)('ranks first the passage that says "%s" in other words, and not without vectors', (_words, { corpus, question, meant, other }) => {
     expect(firstTitle(ask(corpus, question, true))).toBe(meant);
     expect(firstTitle(ask(corpus, question, false))).toBe(other);
+  });
+
+  it('counts a question word without a vector (a year, a model name) only where the text writes it', () => {
+    const vectors = packagedWordVectors()!;
+    expect([vectors.rowOf('2023'), vectors.rowOf('kn-23')]).toEqual([undefined, undefined]);
+    const { index } = createEngine(
+      smallCorpus([
+        ['asked.txt', 'Drone output in 2023 and KN-23 launches.'],
+        ['other.txt', 'Drone output in 2022 and KN-24 launches.'],
+        ['none.txt', 'Drone output and launches.'],
+      ]),
+    );
+    const meaning = meaningOf(index, 'Drone output in 2023, KN-23 launches', vectors)!;
+    const [asked, other, none] = ['asked', 'other', 'none'].map((name) => {
+      const position = index.passages.findIndex((p) => p.docId.includes(name));
+      return meaning(position, 0, index.passages[position]!.text.length);
+    });
+    expect(asked).toBeGreaterThan(0.99);
+    expect(other).toBeLessThan(asked!);
+    expect(other).toBeCloseTo(none!, 5);
   });
 
   describe('on the bundled corpus', () => {
