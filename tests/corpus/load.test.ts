@@ -201,7 +201,9 @@ describe('readCorpusFiles and loadCorpus with the files read', () => {
     const dir = tempCorpus({ 'good.txt': GOOD_TEXT, 'huge.txt': 'word '.repeat(400) });
     const files = readCorpusFiles(dir, { onFile: () => {}, maxFileBytes: 1000 });
     expect([...files.contents.keys()]).toEqual([join(dir, 'good.txt')]);
+    fileReads.length = 0;
     const corpus = loadCorpus(dir, { lexicon: SMALL_LEXICON, maxFileBytes: 1000, files });
+    expect(fileReads.filter((path) => path.startsWith(dir))).toEqual([]);
     expect(corpus.documents.map((d) => d.file)).toEqual(['good.txt']);
     expect(corpus.warnings).toEqual([{ file: 'huge.txt', message: expect.stringContaining('larger than 1000 bytes') }]);
   });
@@ -209,7 +211,10 @@ describe('readCorpusFiles and loadCorpus with the files read', () => {
   it('skips the same unusable files as when reading the disk', () => {
     const dir = tempCorpus({ 'good.txt': GOOD_TEXT, 'empty.txt': '', 'image.txt': new Uint8Array([0x89, 0x00, 0x1a]), 'latin1.txt': new Uint8Array([0x43, 0x61, 0x66, 0xe9]) });
     const files = readCorpusFiles(dir, { onFile: () => {} });
-    expect(loadCorpus(dir, { lexicon: SMALL_LEXICON, files })).toEqual(load(dir));
+    fileReads.length = 0;
+    const fromFiles = loadCorpus(dir, { lexicon: SMALL_LEXICON, files });
+    expect(fileReads.filter((path) => path.startsWith(dir))).toEqual([]);
+    expect(fromFiles).toEqual(load(dir));
   });
 });
 

@@ -73,19 +73,6 @@ describe('index cache', () => {
   it('keeps the warnings of the build, so a warm start still names skipped files', () => {
     expect(loaded().warnings).toEqual([{ file: 'broken.txt', message: 'not UTF-8, skipped' }]);
   });
-
-  it.each([
-    ['is missing', () => join(dir, 'absent.idx'), /no index cache yet/],
-    ['was built from another corpus or settings', () => path, /changed/, 'fingerprint-2'],
-    ['is truncated', () => copyWith((bytes) => bytes.subarray(0, bytes.length >> 1)), /truncated or damaged/],
-    ['has a damaged byte', () => copyWith(withDamagedByte), /truncated or damaged/],
-    ['is empty', () => copyWith(() => Buffer.alloc(0)), /not an index cache/],
-    ['is an older JSON cache', () => copyWith(() => Buffer.from('{"fingerprint":"fingerprint-1","miniSearch":{}}')), /not an index cache/],
-  ])('asks for a rebuild, saying why, when the cache %s', (_case, file, reason, fingerprint = 'fingerprint-1') => {
-    const result = loadIndexCache(file(), fingerprint);
-    expect(result.kind).toBe('rebuild');
-    expect(result.kind === 'rebuild' && result.reason).toMatch(reason);
-  });
 });
 
 describe('checking a cache from its header', () => {
@@ -107,20 +94,6 @@ describe('checking a cache from its header', () => {
   });
 
   it.each([
-    ['is missing', () => join(dir, 'absent.idx'), /no index cache yet/],
-    ['was built from another corpus or settings', () => path, /changed/, 'fingerprint-2'],
-    ['has a damaged byte', () => copyWith(withDamagedByte), /truncated or damaged/],
-    ['is cut inside its header', () => copyWith((bytes) => bytes.subarray(0, 100)), /truncated or damaged/],
-    ['has a header that is not JSON', () => copyWith((bytes) => Buffer.from(bytes).fill(0x7b, CACHE_PREFIX_BYTES, CACHE_PREFIX_BYTES + 24)), /unreadable or corrupt/],
-    ['is empty', () => copyWith(() => Buffer.alloc(0)), /not an index cache/],
-    ['is an older JSON cache', () => copyWith(() => Buffer.from('{"fingerprint":"fingerprint-1","miniSearch":{}}')), /not an index cache/],
-  ])('asks for a rebuild, saying why, when the cache %s (checksum read through)', (_case, file, reason, fingerprint = 'fingerprint-1') => {
-    const result = checkIndexCache(file(), fingerprint, { checksum: true });
-    expect(result.kind).toBe('rebuild');
-    expect(result.kind === 'rebuild' && result.reason).toMatch(reason);
-  });
-
-  it.each([
     ['a fresh cache', () => path, 'fingerprint-1', 'fresh'],
     ['a cache for another fingerprint', () => path, 'fingerprint-2', 'rebuild'],
     ['a missing file', () => join(dir, 'absent.idx'), 'fingerprint-1', 'rebuild'],
@@ -128,6 +101,40 @@ describe('checking a cache from its header', () => {
     ['a cache whose header starts otherwise', () => copyWith((bytes) => Buffer.from(bytes).fill(0x20, CACHE_PREFIX_BYTES, CACHE_PREFIX_BYTES + 1)), 'fingerprint-1', 'unknown'],
   ])('peeks at the first bytes of %s', (_case, file, fingerprint, kind) => {
     expect(peekIndexCache(file(), fingerprint).kind).toBe(kind);
+  });
+});
+
+/** A cache that cannot be used: how it is made, the reason a rebuild is asked for, and the fingerprint asked with. */
+type Refused = [label: string, file: () => string, reason: RegExp, fingerprint?: string];
+
+/** Caches that both loading and checking refuse alike. */
+const REFUSED_BY_BOTH: Refused[] = [
+  ['is missing', () => join(dir, 'absent.idx'), /no index cache yet/],
+  ['was built from another corpus or settings', () => path, /changed/, 'fingerprint-2'],
+  ['has a damaged byte', () => copyWith(withDamagedByte), /truncated or damaged/],
+  ['is empty', () => copyWith(() => Buffer.alloc(0)), /not an index cache/],
+  ['is an older JSON cache', () => copyWith(() => Buffer.from('{"fingerprint":"fingerprint-1","miniSearch":{}}')), /not an index cache/],
+];
+
+describe.each([
+  {
+    reader: 'loading',
+    read: (file: string, fingerprint: string) => loadIndexCache(file, fingerprint),
+    alsoRefused: [['is truncated', () => copyWith((bytes) => bytes.subarray(0, bytes.length >> 1)), /truncated or damaged/]] as Refused[],
+  },
+  {
+    reader: 'checking the header, checksum read through',
+    read: (file: string, fingerprint: string) => checkIndexCache(file, fingerprint, { checksum: true }),
+    alsoRefused: [
+      ['is cut inside its header', () => copyWith((bytes) => bytes.subarray(0, 100)), /truncated or damaged/],
+      ['has a header that is not JSON', () => copyWith((bytes) => Buffer.from(bytes).fill(0x7b, CACHE_PREFIX_BYTES, CACHE_PREFIX_BYTES + 24)), /unreadable or corrupt/],
+    ] as Refused[],
+  },
+])('$reader a cache', ({ read, alsoRefused }) => {
+  it.each([...REFUSED_BY_BOTH, ...alsoRefused])('asks for a rebuild, saying why, when the cache %s', (_case, file, reason, fingerprint = 'fingerprint-1') => {
+    const result = read(file(), fingerprint);
+    expect(result.kind).toBe('rebuild');
+    expect(result.kind === 'rebuild' && result.reason).toMatch(reason);
   });
 });
 
