@@ -15,11 +15,10 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import lunr from 'lunr';
 import MiniSearch from 'minisearch';
-import { buildDocuments, loadEnglishLexicon, type Corpus } from '../src/corpus/index.ts';
 import { buildSearchIndex, engineFromIndex, searchCandidates } from '../src/search/index.ts';
 import { saveIndexCache } from '../src/index-cache/cache.ts';
 import { renderAnswerForTerminal } from '../src/render/terminal.ts';
-import { DEFAULT_SQUAD, loadSquad, pickQuestions, SQUAD_SEED, type Article } from './lib/squad.ts';
+import { DEFAULT_SQUAD, loadSquad, pickQuestions, SQUAD_SEED, squadCorpus, squadDocuments, type Article } from './lib/squad.ts';
 import { makeSources } from './lib/speed-corpus.ts';
 import type { EventLoopFigures } from './lib/speed-event-loop.ts';
 import { heapUsed, latencyOf, mb, peakRss, round, table, type Latency } from './lib/speed-stats.ts';
@@ -72,7 +71,7 @@ function settings() {
 const log = (message: string): void => void process.stderr.write(`[${new Date().toISOString().slice(11, 19)}] ${message}\n`);
 
 function documentsFor(articles: readonly Article[], units: number) {
-  return buildDocuments(makeSources(articles, units), loadEnglishLexicon());
+  return squadDocuments(makeSources(articles, units));
 }
 
 function time<T>(run: () => T): [T, number] {
@@ -148,8 +147,7 @@ function runSize(
   // This engine: documents through the project's pipeline, then the index.
   const heap0 = heapUsed();
   const [documents, buildDocumentsMs] = time(() => documentsFor(articles, copies));
-  const corpus: Corpus = { dir: 'squad', documents, aliases: [], warnings: [] };
-  const [index, buildSearchIndexMs] = time(() => buildSearchIndex(corpus));
+  const [index, buildSearchIndexMs] = time(() => buildSearchIndex(squadCorpus(documents)));
   const [engine, engineFromIndexMs] = time(() => engineFromIndex(index));
   const engineHeap = heapUsed() - heap0;
   const engineRss = peakRss();
@@ -334,7 +332,7 @@ async function main(): Promise<void> {
   const picked = pickQuestions(squad.questions, { sample: questionCount, seed: SQUAD_SEED }).map((q) => q.question);
   const questions = Array.from({ length: questionCount }, (_, i) => picked[i % picked.length]!);
   // Passages per article copy, measured through the engine's splitter on one perturbed copy.
-  const probe = buildSearchIndex({ dir: 'squad', documents: documentsFor(squad.articles, 2 * squad.articles.length).slice(squad.articles.length), aliases: [], warnings: [] });
+  const probe = buildSearchIndex(squadCorpus(documentsFor(squad.articles, 2 * squad.articles.length).slice(squad.articles.length)));
   const passagesPerCopy = probe.passages.length;
   log(`${passagesPerCopy} passages per article copy (${squad.articles.length} articles); gc ${typeof (globalThis as { gc?: unknown }).gc === 'function' ? 'on' : 'OFF (run with --expose-gc)'}`);
   const reports: SizeReport[] = [];

@@ -4,11 +4,10 @@
  * `sinceProcessStartMs` counts from process start (node + tsx + module loading included).
  */
 import { parseArgs } from 'node:util';
-import { buildDocuments, loadEnglishLexicon, type Corpus } from '../../src/corpus/index.ts';
 import { buildSearchIndex, engineFromIndex, type SearchIndex } from '../../src/search/index.ts';
 import { loadIndexCache } from '../../src/index-cache/cache.ts';
 import { renderAnswerForTerminal } from '../../src/render/terminal.ts';
-import { loadSquad } from './squad.ts';
+import { loadSquad, squadCorpus, squadDocuments } from './squad.ts';
 import { makeSources } from './speed-corpus.ts';
 
 const importsDoneMs = performance.now();
@@ -39,7 +38,7 @@ if (values.mode === 'cache') {
   const squad = loadSquad(values.squad!);
   const sources = makeSources(squad.articles, Number(values.units));
   stage('readSquadAndPerturb');
-  const corpus: Corpus = { dir: 'squad', documents: buildDocuments(sources, loadEnglishLexicon()), aliases: [], warnings: [] };
+  const corpus = squadCorpus(squadDocuments(sources));
   stage('buildDocuments');
   index = buildSearchIndex(corpus);
   stage('buildSearchIndex');

@@ -1,6 +1,7 @@
 import { seededRandom } from './random.ts';
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { buildDocuments, loadEnglishLexicon, type Corpus, type Document, type SourceText } from '../../src/corpus/index.ts';
 
 /** SQuAD v1.1 dev where the project expects it: ../shared beside the project, never copied in. */
 export const DEFAULT_SQUAD = fileURLToPath(new URL('../../../shared/benchmarks/squad-v1.1-dev/dev-v1.1.json', import.meta.url));
@@ -62,4 +63,14 @@ export function pickQuestions(questions: readonly Question[], choice: { limit?: 
     .slice(0, choice.sample)
     .sort((a, b) => a - b)
     .map((i) => questions[i]!);
+}
+
+/** Source texts through the project's loader pipeline (repairs, sections, passages), as a user's files would go. */
+export function squadDocuments(sources: readonly SourceText[]): Document[] {
+  return buildDocuments(sources, loadEnglishLexicon());
+}
+
+/** The benches' corpus of SQuAD documents: no alias file, no file skipped. */
+export function squadCorpus(documents: Document[]): Corpus {
+  return { dir: 'squad', documents, aliases: [], warnings: [] };
 }

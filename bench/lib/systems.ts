@@ -1,8 +1,8 @@
 import lunr from 'lunr';
 import MiniSearch from 'minisearch';
-import { buildDocuments, loadEnglishLexicon, slugFromFile, type Corpus } from '../../src/corpus/index.ts';
+import { slugFromFile } from '../../src/corpus/index.ts';
 import { createEngine, type Engine } from '../../src/search/index.ts';
-import type { Article } from './squad.ts';
+import { squadCorpus, squadDocuments, type Article } from './squad.ts';
 
 /** What a system returns for a question: ranked excerpt texts, or an abstention. */
 export type Retrieval = { kind: 'excerpts'; texts: string[] } | { kind: 'abstained' };
@@ -22,8 +22,7 @@ const WINDOW_CHARS = 400;
 export function engineSystem(articles: readonly Article[]): QaSystem & { engine: Engine } {
   const started = performance.now();
   const sources = articles.map(({ title, paragraphs }) => ({ file: `${slugFromFile(title)}.txt`, raw: paragraphs.join('\n\n'), meta: { title } }));
-  const corpus: Corpus = { dir: 'squad', documents: buildDocuments(sources, loadEnglishLexicon()), aliases: [], warnings: [] };
-  const engine = createEngine(corpus);
+  const engine = createEngine(squadCorpus(squadDocuments(sources)));
   return {
     name: 'this engine',
     buildMs: performance.now() - started,
