@@ -134,8 +134,9 @@ export interface AnswerOptions extends AskOptions {
   wordVectors?: WordVectors | false;
   /**
    * Added, times the first excerpt's score and the share of the question's
-   * meaning an excerpt's words hold by word vectors (see `wordVectors`), to the
-   * score of each of the first ten excerpts.
+   * meaning an excerpt's words hold (by word vectors, see `wordVectors`; a word
+   * without one, such as a year, only by itself), to the score of each of the
+   * first ten excerpts.
    * @default 1
    */
   meaningWeight?: number;
@@ -564,8 +565,8 @@ const MEANING_DEPTH = 10;
 /**
  * The excerpts with the first {@link MEANING_DEPTH} re-ranked by meaning: each
  * gains `weight` times the first excerpt's score times the share of the
- * question's meaning its words (and its section heading's) hold by word
- * vectors. The gain is never negative, so the excerpts after them stay after them.
+ * question's meaning its words (and its section heading's) hold ({@link meaningOf}).
+ * The gain is never negative, so the excerpts after them stay after them.
  */
 function byMeaning(index: SearchIndex, excerpts: readonly RankedExcerpt[], question: string, vectors: WordVectors, weight: number): RankedExcerpt[] {
   const meaning = weight > 0 && excerpts.length > 1 ? meaningOf(index, question, vectors) : undefined;

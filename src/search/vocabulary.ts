@@ -23,6 +23,8 @@ export interface Vocabulary {
    * "populated", not "population"); 0 when never, and for stop words, which are not counted.
    */
   writtenFrequency(word: string): number;
+  /** The number of a word of the passages' text as written ({@link writtenForm}); undefined when no passage writes it so. */
+  writtenId(word: string): number | undefined;
   /** The plain arrays behind it, to save in the index cache. */
   readonly data: VocabularyData;
 }
@@ -119,6 +121,10 @@ function passageCounter() {
  */
 export function vocabularyFrom(data: VocabularyData, ids = new Map(data.terms.map((term, id) => [term, id])), writtenIds?: ReadonlyMap<string, number>): Vocabulary {
   let written = writtenIds;
+  const writtenId = (word: string): number | undefined => {
+    written ??= new Map(data.writtenForms.map((form, id) => [form, id]));
+    return written.get(word);
+  };
   return {
     size: data.terms.length,
     term: (id) => data.terms[id]!,
@@ -133,10 +139,10 @@ export function vocabularyFrom(data: VocabularyData, ids = new Map(data.terms.ma
       return id === undefined ? undefined : data.surfaceForms[id];
     },
     writtenFrequency: (word) => {
-      written ??= new Map(data.writtenForms.map((form, id) => [form, id]));
-      const id = written.get(word);
+      const id = writtenId(word);
       return id === undefined ? 0 : data.writtenFrequencies[id]!;
     },
+    writtenId,
     data,
   };
 }

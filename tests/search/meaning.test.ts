@@ -97,6 +97,14 @@ describe('ranking by meaning', () => {
       expect(engine.index.vocabulary.writtenFrequency('bankrolls')).toBe(0);
     });
 
+    it('keeps the first excerpts of a question when a year no passage writes is added to it', () => {
+      expect(engine.index.vocabulary.writtenFrequency('2031')).toBe(0);
+      const firstThree = (question: string): string[] => key(engine.ask(question)).slice(0, 3);
+      const answered = questions.filter((q) => engine.ask(q).kind === 'answered');
+      expect(answered.length).toBeGreaterThan(questions.length / 2);
+      for (const question of answered) expect(firstThree(question.replace(/\?*$/, ' in 2031?'))).toEqual(firstThree(question));
+    });
+
     it('changes nothing with no weight', () => {
       const weightless = engineFromIndex(engine.index, { answer: { meaningWeight: 0 } });
       for (const question of questions) expect(weightless.ask(question)).toEqual(without.ask(question));
