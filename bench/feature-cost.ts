@@ -18,7 +18,7 @@ import { performance } from 'node:perf_hooks';
 import { buildSearchIndex, engineFromIndex, type AnswerOptions } from '../src/search/index.ts';
 import { packagedWordNet, type SynonymSource } from '../src/search/synonyms.ts';
 import { packagedWordVectors } from '../src/search/word-vectors.ts';
-import { DEFAULT_SQUAD, loadSquad, pickQuestions, SQUAD_SEED, squadCorpus, squadDocuments } from './lib/squad.ts';
+import { DEFAULT_SQUAD, loadSquad, pickQuestions, SQUAD_SEED, benchDocuments, squadCorpus } from './lib/squad.ts';
 import { makeSources } from './lib/speed-corpus.ts';
 import { percentile, round } from './lib/speed-stats.ts';
 
@@ -50,7 +50,7 @@ function featureOptions(name: string): [AnswerOptions, AnswerOptions] {
 
 const options = featureOptions(feature);
 const squad = loadSquad(DEFAULT_SQUAD);
-const index = buildSearchIndex(squadCorpus(squadDocuments(makeSources(squad.articles, copies))));
+const index = buildSearchIndex(squadCorpus(benchDocuments(makeSources(squad.articles, copies))));
 const questions = pickQuestions(squad.questions, { sample: count, seed: SQUAD_SEED }).map((q) => q.question);
 const engines = options.map((answer) => engineFromIndex(index, { answer }));
 for (const engine of engines) engine.warmUp();

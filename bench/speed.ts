@@ -18,7 +18,7 @@ import MiniSearch from 'minisearch';
 import { buildSearchIndex, engineFromIndex, searchCandidates } from '../src/search/index.ts';
 import { saveIndexCache } from '../src/index-cache/cache.ts';
 import { renderAnswerForTerminal } from '../src/render/terminal.ts';
-import { DEFAULT_SQUAD, loadSquad, pickQuestions, SQUAD_SEED, squadCorpus, squadDocuments, type Article } from './lib/squad.ts';
+import { DEFAULT_SQUAD, loadSquad, pickQuestions, SQUAD_SEED, benchDocuments, squadCorpus, type Article } from './lib/squad.ts';
 import { makeSources } from './lib/speed-corpus.ts';
 import type { EventLoopFigures } from './lib/speed-event-loop.ts';
 import { heapUsed, latencyOf, mb, peakRss, round, table, type Latency } from './lib/speed-stats.ts';
@@ -71,7 +71,7 @@ function settings() {
 const log = (message: string): void => void process.stderr.write(`[${new Date().toISOString().slice(11, 19)}] ${message}\n`);
 
 function documentsFor(articles: readonly Article[], units: number) {
-  return squadDocuments(makeSources(articles, units));
+  return benchDocuments(makeSources(articles, units));
 }
 
 function time<T>(run: () => T): [T, number] {

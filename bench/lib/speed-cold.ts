@@ -7,7 +7,7 @@ import { parseArgs } from 'node:util';
 import { buildSearchIndex, engineFromIndex, type SearchIndex } from '../../src/search/index.ts';
 import { loadIndexCache } from '../../src/index-cache/cache.ts';
 import { renderAnswerForTerminal } from '../../src/render/terminal.ts';
-import { loadSquad, squadCorpus, squadDocuments } from './squad.ts';
+import { loadSquad, benchDocuments, squadCorpus } from './squad.ts';
 import { makeSources } from './speed-corpus.ts';
 
 const importsDoneMs = performance.now();
@@ -38,7 +38,7 @@ if (values.mode === 'cache') {
   const squad = loadSquad(values.squad!);
   const sources = makeSources(squad.articles, Number(values.units));
   stage('readSquadAndPerturb');
-  const corpus = squadCorpus(squadDocuments(sources));
+  const corpus = squadCorpus(benchDocuments(sources));
   stage('buildDocuments');
   index = buildSearchIndex(corpus);
   stage('buildSearchIndex');

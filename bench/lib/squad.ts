@@ -66,7 +66,7 @@ export function pickQuestions(questions: readonly Question[], choice: { limit?: 
 }
 
 /** Source texts through the project's loader pipeline (repairs, sections, passages), as a user's files would go. */
-export function squadDocuments(sources: readonly SourceText[]): Document[] {
+export function benchDocuments(sources: readonly SourceText[]): Document[] {
   return buildDocuments(sources, loadEnglishLexicon());
 }
 

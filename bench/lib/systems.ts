@@ -2,7 +2,7 @@ import lunr from 'lunr';
 import MiniSearch from 'minisearch';
 import { slugFromFile } from '../../src/corpus/index.ts';
 import { createEngine, type Engine } from '../../src/search/index.ts';
-import { squadCorpus, squadDocuments, type Article } from './squad.ts';
+import { benchDocuments, squadCorpus, type Article } from './squad.ts';
 
 /** What a system returns for a question: ranked excerpt texts, or an abstention. */
 export type Retrieval = { kind: 'excerpts'; texts: string[] } | { kind: 'abstained' };
@@ -22,7 +22,7 @@ const WINDOW_CHARS = 400;
 export function engineSystem(articles: readonly Article[]): QaSystem & { engine: Engine } {
   const started = performance.now();
   const sources = articles.map(({ title, paragraphs }) => ({ file: `${slugFromFile(title)}.txt`, raw: paragraphs.join('\n\n'), meta: { title } }));
-  const engine = createEngine(squadCorpus(squadDocuments(sources)));
+  const engine = createEngine(squadCorpus(benchDocuments(sources)));
   return {
     name: 'this engine',
     buildMs: performance.now() - started,

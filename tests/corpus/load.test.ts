@@ -1,7 +1,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import { listCorpusFiles, loadCorpus, readCorpusFiles } from '../../src/corpus/load.ts';
+import { listCorpusFiles, loadCorpus, readCorpusFiles, type CorpusFiles, type LoadOptions } from '../../src/corpus/load.ts';
+import type { Corpus } from '../../src/corpus/index.ts';
 import { parseAliases } from '../../src/corpus/aliases.ts';
 import { createEngine } from '../../src/search/engine.ts';
 import { excerptsOf, fixtureDir, SMALL_LEXICON } from '../fixtures/bundled.ts';
@@ -170,6 +171,14 @@ describe('loadCorpus: aliases', () => {
 });
 
 describe('readCorpusFiles and loadCorpus with the files read', () => {
+  /** Loads the corpus from the files read before, checking that it reads none of them again. */
+  const loadFromFilesOnly = (dir: string, options: Omit<LoadOptions, 'files'>, files: CorpusFiles): Corpus => {
+    fileReads.length = 0;
+    const corpus = loadCorpus(dir, { ...options, files });
+    expect(fileReads.filter((path) => path.startsWith(dir))).toEqual([]);
+    return corpus;
+  };
+
   it('hands every file to onFile once, in order, with its name and bytes, and keeps what the loader reads', () => {
     const dir = tempCorpus({ 'b.txt': GOOD_TEXT, 'a.meta.json': '{"title": "A"}', 'a.md': '# A\n\nText.\n', 'scan.pdf': 'x', 'sub/c.txt': GOOD_TEXT, 'aliases.txt': 'DPRK = North Korea\n' });
     const seen: [string, string | undefined][] = [];
@@ -191,19 +200,14 @@ describe('readCorpusFiles and loadCorpus with the files read', () => {
   it.each(['markdown-titles', 'sidecars', 'aliases-malformed'])('gives the same corpus as reading the disk, and reads no file again (%s)', (scenario) => {
     const dir = fixtureDir(scenario);
     const files = readCorpusFiles(dir, { onFile: () => {} });
-    fileReads.length = 0;
-    const fromFiles = loadCorpus(dir, { lexicon: SMALL_LEXICON, files });
-    expect(fileReads.filter((path) => path.startsWith(dir))).toEqual([]);
-    expect(fromFiles).toEqual(load(dir));
+    expect(loadFromFilesOnly(dir, { lexicon: SMALL_LEXICON }, files)).toEqual(load(dir));
   });
 
   it('does not keep a file over the size limit, and the loader still skips it with a warning', () => {
     const dir = tempCorpus({ 'good.txt': GOOD_TEXT, 'huge.txt': 'word '.repeat(400) });
     const files = readCorpusFiles(dir, { onFile: () => {}, maxFileBytes: 1000 });
     expect([...files.contents.keys()]).toEqual([join(dir, 'good.txt')]);
-    fileReads.length = 0;
-    const corpus = loadCorpus(dir, { lexicon: SMALL_LEXICON, maxFileBytes: 1000, files });
-    expect(fileReads.filter((path) => path.startsWith(dir))).toEqual([]);
+    const corpus = loadFromFilesOnly(dir, { lexicon: SMALL_LEXICON, maxFileBytes: 1000 }, files);
     expect(corpus.documents.map((d) => d.file)).toEqual(['good.txt']);
     expect(corpus.warnings).toEqual([{ file: 'huge.txt', message: expect.stringContaining('larger than 1000 bytes') }]);
   });
@@ -211,10 +215,7 @@ describe('readCorpusFiles and loadCorpus with the files read', () => {
   it('skips the same unusable files as when reading the disk', () => {
     const dir = tempCorpus({ 'good.txt': GOOD_TEXT, 'empty.txt': '', 'image.txt': new Uint8Array([0x89, 0x00, 0x1a]), 'latin1.txt': new Uint8Array([0x43, 0x61, 0x66, 0xe9]) });
     const files = readCorpusFiles(dir, { onFile: () => {} });
-    fileReads.length = 0;
-    const fromFiles = loadCorpus(dir, { lexicon: SMALL_LEXICON, files });
-    expect(fileReads.filter((path) => path.startsWith(dir))).toEqual([]);
-    expect(fromFiles).toEqual(load(dir));
+    expect(loadFromFilesOnly(dir, { lexicon: SMALL_LEXICON }, files)).toEqual(load(dir));
   });
 });
 

@@ -107,31 +107,34 @@ describe('checking a cache from its header', () => {
 /** A cache that cannot be used: how it is made, the reason a rebuild is asked for, and the fingerprint asked with. */
 type Refused = [label: string, file: () => string, reason: RegExp, fingerprint?: string];
 
-/** Caches that both loading and checking refuse alike. */
+/** Caches that loading and checking refuse for the same reason. */
 const REFUSED_BY_BOTH: Refused[] = [
   ['is missing', () => join(dir, 'absent.idx'), /no index cache yet/],
   ['was built from another corpus or settings', () => path, /changed/, 'fingerprint-2'],
+  ['is truncated', () => copyWith((bytes) => bytes.subarray(0, bytes.length >> 1)), /truncated or damaged/],
+  ['is cut inside its header', () => copyWith((bytes) => bytes.subarray(0, 100)), /truncated or damaged/],
   ['has a damaged byte', () => copyWith(withDamagedByte), /truncated or damaged/],
   ['is empty', () => copyWith(() => Buffer.alloc(0)), /not an index cache/],
   ['is an older JSON cache', () => copyWith(() => Buffer.from('{"fingerprint":"fingerprint-1","miniSearch":{}}')), /not an index cache/],
 ];
 
+/** A cache whose header is not JSON: loading reads the whole file, so the checksum fails first; checking reads the header. */
+const headerNotJson = () => copyWith((bytes) => Buffer.from(bytes).fill(0x7b, CACHE_PREFIX_BYTES, CACHE_PREFIX_BYTES + 24));
+
 describe.each([
   {
-    reader: 'loading',
+    reader: 'loading a cache',
     read: (file: string, fingerprint: string) => loadIndexCache(file, fingerprint),
-    alsoRefused: [['is truncated', () => copyWith((bytes) => bytes.subarray(0, bytes.length >> 1)), /truncated or damaged/]] as Refused[],
+    headerNotJsonReason: /truncated or damaged/,
   },
   {
-    reader: 'checking the header, checksum read through',
+    reader: 'checking a cache by its header, checksum read through',
     read: (file: string, fingerprint: string) => checkIndexCache(file, fingerprint, { checksum: true }),
-    alsoRefused: [
-      ['is cut inside its header', () => copyWith((bytes) => bytes.subarray(0, 100)), /truncated or damaged/],
-      ['has a header that is not JSON', () => copyWith((bytes) => Buffer.from(bytes).fill(0x7b, CACHE_PREFIX_BYTES, CACHE_PREFIX_BYTES + 24)), /unreadable or corrupt/],
-    ] as Refused[],
+    headerNotJsonReason: /unreadable or corrupt/,
   },
-])('$reader a cache', ({ read, alsoRefused }) => {
-  it.each([...REFUSED_BY_BOTH, ...alsoRefused])('asks for a rebuild, saying why, when the cache %s', (_case, file, reason, fingerprint = 'fingerprint-1') => {
+])('$reader', ({ read, headerNotJsonReason }) => {
+  const refused: Refused[] = [...REFUSED_BY_BOTH, ['has a header that is not JSON', headerNotJson, headerNotJsonReason]];
+  it.each(refused)('asks for a rebuild, saying why, when the cache %s', (_case, file, reason, fingerprint = 'fingerprint-1') => {
     const result = read(file(), fingerprint);
     expect(result.kind).toBe('rebuild');
     expect(result.kind === 'rebuild' && result.reason).toMatch(reason);
