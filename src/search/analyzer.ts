@@ -1,5 +1,6 @@
 import { stemmer } from 'stemmer';
 import { isSearchStopWord } from '../text/stopwords.ts';
+import { boundedMemo } from './memo.ts';
 
 /** A word of the text as written, with its place, before analysis. */
 export interface Token {
@@ -29,19 +30,17 @@ export function tokenize(text: string): Token[] {
  * written in capitals (`US`, `IT`), which keep their capitals.
  */
 export function termsOf(raw: string): readonly string[] {
-  let terms = termsMemo.get(raw);
-  if (terms === undefined) {
-    terms = Object.freeze(computeTerms(raw));
-    // A corpus has far fewer distinct words than words; start afresh past the bound rather than grow without end.
-    if (termsMemo.size >= MAX_MEMO) termsMemo.clear();
-    termsMemo.set(raw, terms);
-  }
-  return terms;
+  return termsMemo(raw);
 }
 
-/** Memo of `termsOf` by the word as written: every passage read at question time repeats words already seen. */
-const termsMemo = new Map<string, readonly string[]>();
+/** How many words each memo of this module holds before it starts afresh. */
 const MAX_MEMO = 500_000;
+
+/**
+ * Memo of `termsOf` by the word as written: every passage read at question time repeats words
+ * already seen. A corpus has far fewer distinct words than words; past the bound it starts afresh.
+ */
+const termsMemo = boundedMemo((raw: string): readonly string[] => Object.freeze(computeTerms(raw)), MAX_MEMO);
 
 function computeTerms(raw: string): string[] {
   const word = withoutPossessive(raw).replace(/\.$/, '');
@@ -74,8 +73,6 @@ export function analyze(text: string): string[] {
   return tokenize(text).flatMap((token) => termsOf(token.raw));
 }
 
-const stems = new Map<string, string>();
-
 /** A word without its possessive ending: "article's" is "article". */
 export function withoutPossessive(word: string): string {
   return word.replace(/['\u2019]s$/i, '');
@@ -83,13 +80,10 @@ export function withoutPossessive(word: string): string {
 
 /** Porter stem of a lowercase word, memoised: the vocabulary of a corpus is small next to its text. */
 export function stem(word: string): string {
-  let result = stems.get(word);
-  if (result === undefined) {
-    result = /^\p{L}+$/u.test(word) && word.length > 3 ? stemmer(word) : word;
-    if (stems.size < MAX_MEMO) stems.set(word, result);
-  }
-  return result;
+  return stems(word);
 }
+
+const stems = boundedMemo((word: string): string => (/^\p{L}+$/u.test(word) && word.length > 3 ? stemmer(word) : word), MAX_MEMO);
 
 const TOKEN = /[\p{L}\p{N}]+(?:[-/.'\u2019][\p{L}\p{N}]+|(?<=\p{N}),\p{N}+)*%?/gu;
 

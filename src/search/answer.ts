@@ -568,9 +568,9 @@ const MEANING_DEPTH = 10;
  * question's meaning its words (and its section heading's) hold ({@link meaningOf}).
  * The gain is never negative, so the excerpts after them stay after them.
  */
-function byMeaning(index: SearchIndex, excerpts: readonly RankedExcerpt[], question: string, vectors: WordVectors, weight: number): RankedExcerpt[] {
+function byMeaning(index: SearchIndex, excerpts: readonly RankedExcerpt[], question: string, vectors: WordVectors, weight: number): readonly RankedExcerpt[] {
   const meaning = weight > 0 && excerpts.length > 1 ? meaningOf(index, question, vectors) : undefined;
-  if (!meaning) return [...excerpts];
+  if (!meaning) return excerpts;
   const scale = weight * Math.max(excerpts[0]!.score, 0);
   const first = excerpts.slice(0, MEANING_DEPTH).map((excerpt) => {
     const match = meaning(excerpt.position, excerpt.start, excerpt.end);

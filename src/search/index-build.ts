@@ -159,7 +159,10 @@ export function indexFromParts(parts: IndexParts): SearchIndex {
 
 /** Inverse document frequency of a term, as BM25 computes it; unseen terms count as the rarest. */
 export function inverseDocumentFrequency(index: SearchIndex, term: string): number {
-  const total = index.passages.length;
-  const df = Math.max(index.vocabulary.documentFrequency(term), 1);
-  return Math.log(1 + (total - df + 0.5) / (df + 0.5));
+  return idf(index.passages.length, Math.max(index.vocabulary.documentFrequency(term), 1));
+}
+
+/** BM25's inverse document frequency of something `count` of `total` passages hold. */
+export function idf(total: number, count: number): number {
+  return Math.log(1 + (total - count + 0.5) / (count + 0.5));
 }

@@ -1,5 +1,5 @@
 import type { WordVectors } from './word-vectors.ts';
-import type { SearchIndex } from './index-build.ts';
+import { idf, type SearchIndex } from './index-build.ts';
 import { boundedMemo, perObject } from './memo.ts';
 import { tokenize } from './analyzer.ts';
 import { writtenForm } from './vocabulary.ts';
@@ -31,7 +31,7 @@ export function meaningOf(index: SearchIndex, question: string, vectors: WordVec
     const code = codeOf(index, vectors, word);
     if (code === undefined) continue;
     codes.push(code);
-    weights.push(Math.log((passages + 1) / (index.vocabulary.writtenFrequency(word) + 0.5)));
+    weights.push(idf(passages, index.vocabulary.writtenFrequency(word)));
   }
   const total = weights.reduce((sum, weight) => sum + weight, 0);
   if (total <= 0) return undefined;
