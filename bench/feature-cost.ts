@@ -57,7 +57,7 @@ for (const engine of engines) engine.warmUp();
 for (const question of questions) for (const engine of engines) engine.ask(question);
 
 const times = engines.map((): number[] => []);
-for (let round = 0; round < ROUNDS; round++) {
+for (let pass = 0; pass < ROUNDS; pass++) {
   for (const question of questions) {
     engines.forEach((engine, at) => {
       const start = performance.now();

@@ -116,9 +116,10 @@ export function parseConfig(env: Readonly<Record<string, string | undefined>>): 
   const engineWorkerAsWritten = read('ENGINE_WORKER');
   const engineWorker = engineWorkerAsWritten?.toLowerCase() ?? defaultConfig.engineWorker;
   // Quoted as written, not lowercased: a token pasted here must still be recognised, and scrubbed, where it is printed.
-  if (!isEngineWorkerMode(engineWorker)) invalid('ENGINE_WORKER', `must be auto, on or off, got "${(engineWorkerAsWritten ?? '').slice(0, 40)}"`);
+  if (!isEngineWorkerMode(engineWorker)) invalid('ENGINE_WORKER', `must be auto, on or off, got ${quoted(engineWorkerAsWritten ?? '')}`);
   const questions = positiveInteger('RATE_LIMIT_QUESTIONS', read('RATE_LIMIT_QUESTIONS'), defaultConfig.rateLimitQuestions, 1000);
   const windowSeconds = positiveInteger('RATE_LIMIT_WINDOW_SECONDS', read('RATE_LIMIT_WINDOW_SECONDS'), defaultConfig.rateLimitWindowSeconds, 86_400);
+  const shards = read('DISCORD_SHARDS');
   return {
     discord: token === undefined ? undefined : { token, clientId, guildId, apiUrl, rateLimit: { questions, windowSeconds } },
     corpusDir: read('CORPUS_DIR') ?? defaultConfig.corpusDir,
@@ -127,7 +128,7 @@ export function parseConfig(env: Readonly<Record<string, string | undefined>>): 
     indexCacheFingerprint: env['SHARDING_MANAGER'] ? sha256Hex('INDEX_CACHE_FINGERPRINT', read('INDEX_CACHE_FINGERPRINT')) : undefined,
     logLevel,
     engineWorker,
-    shards: read('DISCORD_SHARDS') === undefined || read('DISCORD_SHARDS') === 'auto' ? 'auto' : positiveInteger('DISCORD_SHARDS', read('DISCORD_SHARDS'), 1, 10_000),
+    shards: shards === undefined || shards === 'auto' ? 'auto' : positiveInteger('DISCORD_SHARDS', shards, 1, 10_000),
   };
 }
 
@@ -145,8 +146,16 @@ function invalid(key: string, why: string): never {
   throw new AppError('CONFIG_INVALID', `Invalid ${key}: ${why}.`);
 }
 
+/**
+ * A rejected value as a message quotes it: a start of it as written, in quotes, never changed
+ * otherwise, so a token pasted on the wrong line is still found by the scrubber where it is printed.
+ */
+function quoted(value: string, max = 40): string {
+  return `"${value.slice(0, max)}"`;
+}
+
 function snowflake(key: string, value: string | undefined): string | undefined {
-  if (value !== undefined && !/^\d{5,20}$/.test(value)) invalid(key, `must be a Discord id (digits only), got "${value.slice(0, 40)}"`);
+  if (value !== undefined && !/^\d{5,20}$/.test(value)) invalid(key, `must be a Discord id (digits only), got ${quoted(value)}`);
   return value;
 }
 
@@ -155,16 +164,16 @@ function httpUrl(key: string, value: string): string {
   try {
     url = new URL(value);
   } catch {
-    return invalid(key, `must be a URL such as ${defaultConfig.apiUrl}, got "${value.slice(0, 100)}"`);
+    return invalid(key, `must be a URL such as ${defaultConfig.apiUrl}, got ${quoted(value, 100)}`);
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') invalid(key, `must start with http:// or https://, got "${value.slice(0, 100)}"`);
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') invalid(key, `must start with http:// or https://, got ${quoted(value, 100)}`);
   if (/\/v\d+\/?$/.test(url.pathname)) invalid(key, 'must not include the API version (the client adds /v10 itself)');
   return value.replace(/\/+$/, '');
 }
 
 function positiveInteger(key: string, value: string | undefined, fallback: number, max: number): number {
   if (value === undefined) return fallback;
-  if (!/^\d+$/.test(value) || Number(value) < 1 || Number(value) > max) invalid(key, `must be a whole number from 1 to ${max}, got "${value.slice(0, 40)}"`);
+  if (!/^\d+$/.test(value) || Number(value) < 1 || Number(value) > max) invalid(key, `must be a whole number from 1 to ${max}, got ${quoted(value)}`);
   return Number(value);
 }
 
