@@ -560,7 +560,7 @@ function forwardQuery(index: SearchIndex, concepts: readonly WeightedConcept[], 
 }
 
 /** How many of the first excerpts are re-ranked by meaning: enough to hold nearly every answer the search finds. */
-const MEANING_DEPTH = 10;
+export const MEANING_DEPTH = 10;
 
 /**
  * The excerpts with the first {@link MEANING_DEPTH} re-ranked by meaning: each

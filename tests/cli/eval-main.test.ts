@@ -1,8 +1,5 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { parseEvalFile } from '../../src/eval/evaluate.ts';
-import { BUNDLED_CORPUS_DIR, PROJECT_ROOT } from '../fixtures/bundled.ts';
+import { BUNDLED_CORPUS_DIR, evalQuestions } from '../fixtures/bundled.ts';
 import { runCli, type CliRun } from './run-cli.ts';
 
 let run: CliRun;
@@ -23,20 +20,20 @@ describe('npm run eval', () => {
   });
 
   it('counts the questions of the file', () => {
-    const { questions } = parseEvalFile(readFileSync(join(PROJECT_ROOT, 'eval/questions.jsonl'), 'utf8'));
+    const questions = evalQuestions();
     const onTopic = questions.filter((q) => q.answers.length > 0).length;
     expect(first).toContain(`${onTopic} on-topic, ${questions.length - onTopic} off-topic questions`);
   });
 
   it('breaks the scores down by the tags of the questions', () => {
-    const { questions } = parseEvalFile(readFileSync(join(PROJECT_ROOT, 'eval/questions.jsonl'), 'utf8'));
+    const questions = evalQuestions();
     const unrelated = questions.filter((q) => q.tags?.includes('unrelated')).length;
     expect(unrelated).toBeGreaterThan(0);
     expect(first).toMatch(new RegExp(`^ {2}by tag:\n {3}unrelated +${unrelated} off-topic: declined ${unrelated}/${unrelated}$`, 'm'));
   });
 
   it('ends with a report over all the files', () => {
-    const files = ['eval/questions.jsonl', 'eval/heldout.jsonl'].map((file) => parseEvalFile(readFileSync(join(PROJECT_ROOT, file), 'utf8')).questions);
+    const files = ['eval/questions.jsonl', 'eval/heldout.jsonl'].map((file) => evalQuestions(file));
     const all = files.flat();
     const onTopic = all.filter((q) => q.answers.length > 0).length;
     const last = run.stdout.slice(run.stdout.lastIndexOf('all files:'));

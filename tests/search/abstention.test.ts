@@ -1,10 +1,7 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { parseEvalFile } from '../../src/eval/evaluate.ts';
 import type { Corpus } from '../../src/corpus/index.ts';
 import { createEngine, type Engine } from '../../src/search/index.ts';
-import { excerptsOf, openBundledEngine, PROJECT_ROOT, smallCorpus } from '../fixtures/bundled.ts';
+import { evalQuestions, excerptsOf, openBundledEngine, smallCorpus } from '../fixtures/bundled.ts';
 
 let corpus: Corpus;
 let engine: Engine;
@@ -12,7 +9,7 @@ beforeAll(() => {
   ({ corpus, engine } = openBundledEngine());
 });
 
-const evalQuestions = parseEvalFile(readFileSync(join(PROJECT_ROOT, 'eval/questions.jsonl'), 'utf8')).questions;
+const developmentQuestions = evalQuestions();
 
 describe('off-topic questions', () => {
   it.each([
@@ -33,7 +30,7 @@ describe('off-topic questions', () => {
     expect(answer.message).toMatch(/\/docs|other words/);
   });
 
-  const offTopicEval = evalQuestions.filter((q) => q.answers.length === 0);
+  const offTopicEval = developmentQuestions.filter((q) => q.answers.length === 0);
 
   // Guards the table below: an empty it.each would run no test and pass.
   it('has off-topic eval questions to check', () => {
@@ -131,7 +128,7 @@ describe('questions that name what the corpus never names', () => {
 });
 
 describe('on-topic questions', () => {
-  const onTopic = evalQuestions.filter((q) => q.answers.length > 0);
+  const onTopic = developmentQuestions.filter((q) => q.answers.length > 0);
 
   it('has on-topic questions to check', () => {
     expect(onTopic.length).toBeGreaterThan(20);

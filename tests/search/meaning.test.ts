@@ -1,11 +1,10 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { createEngine, engineFromIndex, type Answer } from '../../src/search/index.ts';
-import { parseEvalFile } from '../../src/eval/evaluate.ts';
 import type { Corpus } from '../../src/corpus/index.ts';
-import { firstTitle, openBundledEngine, PROJECT_ROOT, smallCorpus } from '../fixtures/bundled.ts';
+import { evalQuestions, firstTitle, openBundledEngine, smallCorpus } from '../fixtures/bundled.ts';
 import { USED_UP, type Paraphrase } from '../fixtures/paraphrases.ts';
 import { meaningOf } from '../../src/search/meaning.ts';
+import { MEANING_DEPTH } from '../../src/search/answer.ts';
 import { packagedWordVectors } from '../../src/search/word-vectors.ts';
 
 describe('ranking by meaning', () => {
@@ -55,20 +54,20 @@ describe('ranking by meaning', () => {
     const { corpus, engine } = openBundledEngine();
     const without = engineFromIndex(engine.index, { answer: { wordVectors: false } });
     const heavier = engineFromIndex(engine.index, { answer: { meaningWeight: 5 } });
-    const questions = parseEvalFile(readFileSync(`${PROJECT_ROOT}eval/questions.jsonl`, 'utf8')).questions.map((q) => q.q);
+    const questions = evalQuestions().map((q) => q.q);
     const key = (answer: Answer): string[] => (answer.kind === 'answered' ? answer.excerpts : []).map((e) => `${e.citation.passageId}:${e.start}`);
     const firstChanged = (engineA: typeof engine, engineB: typeof engine): number => questions.filter((q) => key(engineA.ask(q))[0] !== key(engineB.ask(q))[0]).length;
 
     it('keeps the scores in order and quotes the same excerpts, only reordered among the first ten', () => {
       for (const question of questions) {
-        const [a, b] = [engine.ask(question, { limit: 25 }), without.ask(question, { limit: 25 })];
+        const [a, b] = [engine.ask(question, { limit: 2 * MEANING_DEPTH }), without.ask(question, { limit: 2 * MEANING_DEPTH })];
         expect(a.kind).toBe(b.kind);
         if (a.kind !== 'answered' || b.kind !== 'answered') continue;
         expect(a.total).toBe(b.total);
         const scores = a.excerpts.map((e) => e.score);
         expect(scores).toEqual([...scores].sort((x, y) => y - x));
-        expect(key(a).slice(0, 10).sort()).toEqual(key(b).slice(0, 10).sort());
-        expect(key(a).slice(10)).toEqual(key(b).slice(10));
+        expect(key(a).slice(0, MEANING_DEPTH).sort()).toEqual(key(b).slice(0, MEANING_DEPTH).sort());
+        expect(key(a).slice(MEANING_DEPTH)).toEqual(key(b).slice(MEANING_DEPTH));
       }
     });
 
